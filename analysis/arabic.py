@@ -1,0 +1,184 @@
+"""Arabic text normalisation and number reading.
+
+Extraction runs on a *normalised view* of the article text: diacritics, tatweel and invisible
+format characters removed, Arabic-Indic/Persian digits mapped to ASCII.  The view keeps a map back
+to the original offsets, so every span found in it can be quoted exactly from the cleaned article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Characters dropped from the normalised view: harakat, superscript alef, tatweel, zero-width and
+# bidi controls, BOM.  They carry no meaning for numbers or keywords but break literal matching.
+_DROP = re.compile("[\u064b-\u065f\u0670\u0640\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff\u00ad]")
+_DIGITS = str.maketrans(
+    "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫",
+    "01234567890123456789,.",
+)
+
+
+@dataclass(frozen=True)
+class NormText:
+    """A normalised view of `original` with a map from view offsets to original offsets."""
+
+    original: str
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = index in `original` of text[i]; one extra entry at the end
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) for the view span [start, end)."""
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+def normalize(original: str) -> NormText:
+    """Drop diacritics/tatweel/invisibles and map digits, remembering where each kept char came from."""
+    kept: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(original):
+        if _DROP.match(char):
+            continue
+        kept.append(char)
+        offsets.append(index)
+    offsets.append(len(original))
+    return NormText(original, "".join(kept).translate(_DIGITS), tuple(offsets))
+
+
+def has_arabic(text: str) -> bool:
+    return any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in text)
+
+
+# ---------------------------------------------------------------------------------------------
+# Number words.  Spelling variants are folded by the regex character classes below; values are
+# looked up on a folded key (alef forms -> ا, ى -> ي, ة -> ه).
+
+def fold(word: str) -> str:
+    """Fold spelling variants so lexicon lookups do not depend on hamza or taa marbuta."""
+    return (
+        word.replace("أ", "ا").replace("إ", "ا").replace("آ", "ا").replace("ى", "ي").replace("ة", "ه")
+    )
+
+
+_UNITS = {
+    "واحد": 1, "واحده": 1,
+    "اثنان": 2, "اثنين": 2, "اثنتان": 2, "اثنتين": 2, "اثنا": 2, "اثنتا": 2, "اثني": 2, "اثنتي": 2,
+    "ثلاث": 3, "ثلاثه": 3, "اربع": 4, "اربعه": 4, "خمس": 5, "خمسه": 5, "ست": 6, "سته": 6,
+    "سبع": 7, "سبعه": 7, "ثمان": 8, "ثماني": 8, "ثمانيه": 8, "تسع": 9, "تسعه": 9,
+    "عشر": 10, "عشره": 10,
+}
+_TENS = {
+    "عشرون": 20, "عشرين": 20, "ثلاثون": 30, "ثلاثين": 30, "اربعون": 40, "اربعين": 40,
+    "خمسون": 50, "خمسين": 50, "ستون": 60, "ستين": 60, "سبعون": 70, "سبعين": 70,
+    "ثمانون": 80, "ثمانين": 80, "تسعون": 90, "تسعين": 90,
+}
+_HUNDREDS = {
+    "مائه": 100, "مئه": 100, "مائتان": 200, "مائتين": 200, "مئتان": 200, "مئتين": 200, "مائتي": 200,
+    "مئتي": 200, "ثلاثمائه": 300, "ثلاثمئه": 300, "اربعمائه": 400, "اربعمئه": 400,
+    "خمسمائه": 500, "خمسمئه": 500, "ستمائه": 600, "ستمئه": 600, "سبعمائه": 700, "سبعمئه": 700,
+    "ثمانمائه": 800, "ثمانمئه": 800, "تسعمائه": 900, "تسعمئه": 900,
+}
+# Scale words multiply what precedes them; alone they mean one (or two) of the scale.
+_SCALES = {
+    "الف": 1000, "الاف": 1000, "الفا": 1000,
+    "الفان": 2000, "الفين": 2000, "الفي": 2000,
+    "مليون": 10**6, "ملايين": 10**6, "مليونا": 10**6, "مليونان": 2 * 10**6, "مليونين": 2 * 10**6,
+    "مليار": 10**9, "مليارات": 10**9, "مليارا": 10**9,
+}
+_DUAL_SCALES = {"الفان", "الفين", "الفي", "مليونان", "مليونين"}
+
+_PLURAL_SCALES = {"الاف", "ملايين", "مليارات"}
+_WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS}
+_LEXICON = {*_WORD_VALUES, *_SCALES}
+_WEEKDAY_NUMBERS = {"اثنين", "اثنان"}
+
+
+def _alternation(words) -> str:
+    """Regex alternation matching any lexicon word in its folded or unfolded spelling."""
+    variants = set()
+    for word in words:
+        pattern = (
+            word.replace("ا", "[اأإآ]").replace("ي", "[يى]").replace("ه", "[هة]")
+        )
+        variants.add(pattern)
+    return "|".join(sorted(variants, key=len, reverse=True))
+
+
+_PREFIX = "(?:[وفبلك]|ول|وب|فب|فل)?(?:ال)?"  # attached conjunctions/prepositions/article
+_NUMWORD = _alternation(list(_WORD_VALUES) + list(_SCALES))
+_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?"
+_SCALE_WORD = _alternation(_SCALES)
+
+# A number: digits with an optional scale word ("5.2 ألف"), or a run of number words joined by و.
+NUMBER_RE = re.compile(
+    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك]))(?P<digits>{_DIGIT_NUMBER})(?:\s?(?P<dscale>{_SCALE_WORD})(?!\w))?"
+    rf"|(?<!\w){_PREFIX}(?P<words>(?:{_NUMWORD})(?:\s+و?(?:{_NUMWORD}))*)(?!\w)"
+)
+
+
+def digits_value(text: str, scale_word: str | None) -> float:
+    """Value of a digit string: ',' groups thousands; '.' groups thousands only as 2.500 with no scale."""
+    text = text.replace(",", "")
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) and not scale_word:
+        text = text.replace(".", "")
+    value = float(text)
+    if scale_word:
+        value *= _SCALES[fold(scale_word)]
+    return value
+
+
+def words_value(text: str) -> int | None:
+    """Value of a run of number words ("ستة وستين" -> 66, "خمسة آلاف" -> 5000); None if not a count."""
+    tokens = [fold(t) for t in text.split()]
+    tokens = [t[1:] if t.startswith("و") and t not in _WORD_VALUES and t[1:] in _LEXICON else t
+              for t in tokens]
+    if len(tokens) == 1 and tokens[0] in _PLURAL_SCALES:
+        return None  # "آلاف" alone means "thousands of", not a figure
+    total, group = 0, 0
+    for token in tokens:
+        if token in _DUAL_SCALES:
+            total += group + _SCALES[token]
+            group = 0
+        elif token in _SCALES:
+            total += (group or 1) * _SCALES[token]
+            group = 0
+        elif token in _WORD_VALUES:
+            group += _WORD_VALUES[token]
+        else:
+            return None
+    return total + group
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A number found in the normalised view (offsets are view offsets)."""
+
+    start: int
+    end: int
+    value: int
+    is_words: bool
+    decimal: bool  # written with a decimal point and no scale word ("3.5")
+
+
+def find_numbers(text: str) -> list[NumberMatch]:
+    """All numbers in a normalised text, digits or words, left to right."""
+    found: list[NumberMatch] = []
+    for match in NUMBER_RE.finditer(text):
+        if match.group("digits"):
+            digits = match.group("digits")
+            scale = match.group("dscale")
+            value = digits_value(digits, scale)
+            decimal = "." in digits and not scale and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits)
+            found.append(NumberMatch(match.start(), match.end(), int(round(value)), False, decimal))
+        else:
+            words = match.group("words")
+            if fold(words) in _WEEKDAY_NUMBERS and match.group(0).endswith("ال" + words):
+                continue  # "الاثنين" is Monday
+            value = words_value(words)
+            if value is None:
+                continue
+            start = match.start("words")
+            found.append(NumberMatch(start, match.end(), value, True, False))
+    return found

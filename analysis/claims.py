@@ -1,0 +1,422 @@
+"""Reported numbers ("more than 60 attacks since 17 October") as claims.
+
+A pure function of the normalised article text, its sentences, date mentions and publication date.
+Each number is read in its clause: what it counts (the noun after or before it, casualty words for
+counts of people), how it is qualified, where, since when and as of when.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from . import lexicon as lx
+from .arabic import NumberMatch, find_numbers, fold
+from .dates import DateMention, ResolvedDate, resolve
+from .published import Published, is_future_context
+from .text import Sentence
+
+MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5_000_000,
+                 "attacks": 100_000, "rockets": 1_000_000, "drones": 100_000, "strikes": 100_000,
+                 "targets": 100_000, "killed": 10_000_000, "injured": 10_000_000, "other": 10**9}
+
+_NON_CLAIM_BEFORE = re.compile(
+    r"(?:المشاهدات|مشاهدة|رقم|البرج|برج|الساعة|هاتف|الهاتف|ص\.ب|[إا]ف|F|UH|MQ|قرار|القرار|المادة|البند|الفقرة"
+    r"|الصفحة|الطبعة|كوفيد|كورونا|الطراز|طراز|الجولة|الدورة)\s*[-(]?\s*$"
+)
+_NON_CLAIM_AFTER = re.compile(r"^\s*(?:%|٪|:\d|/\s*\d|دقيقة\s+للقراءة|-\s*\d)")
+_TOKEN = re.compile(r"[^\s.,،؛:!?؟()\"“”«»\[\]{}/\-–—]+")
+_OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)?\s*(\S+)")
+_RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
+_COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
+_FROM_TO = re.compile(r"من\s+$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    kind: str
+    measure: str
+    value: int
+    low: int | None
+    high: int | None
+    qualifier: str
+    scope: str | None
+    period_start: date | None
+    as_of: date | None
+    as_of_precision: str
+    start: int  # view offsets of the number as written
+    end: int
+    sentence: Sentence
+
+
+@dataclass(frozen=True)
+class Implausible:
+    """A figure too large to be real ("10 مليار جندي"): reported as a problem, never charted."""
+
+    value_text: str
+    kind: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
+    """Bounds implied by the qualifier (the stated figure is the bound; strictness is in `qualifier`).
+
+    approx gives none: the article does not say how far off the figure may be.
+    """
+    return {
+        "exact": (value, value),
+        "at_least": (value, None),
+        "more_than": (value, None),
+        "less_than": (None, value),
+    }.get(qualifier, (None, None))
+
+
+class _Reader:
+    """Reads the claims of one article; holds the article-wide context the rules need."""
+
+    def __init__(self, view: str, sentences: list[Sentence], mentions: list[DateMention],
+                 published: Published) -> None:
+        self.view = view
+        self.sentences = sentences
+        self.mentions = mentions
+        self.published = published
+        self.date_spans = [(m.start, m.end) for m in mentions]
+        self.claims: list[Claim] = []
+        self.implausible: list[Implausible] = []
+        self.period_by_kind: dict[str, date] = {}
+        self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
+
+    # -- which numbers are counts -------------------------------------------------------------
+    def numbers(self, sentence: Sentence) -> list[NumberMatch]:
+        text = self.view[sentence.start:sentence.end]
+        found = []
+        for number in find_numbers(text):
+            start, end = number.start + sentence.start, number.end + sentence.start
+            if _inside(self.date_spans, start, end) or number.decimal:
+                continue
+            before = self.view[max(sentence.start, start - 25):start]
+            after = self.view[end:min(sentence.end, end + 25)]
+            if _NON_CLAIM_BEFORE.search(before) or _NON_CLAIM_AFTER.match(after):
+                continue
+            if re.search(r"[A-Za-z]\s*-?\s*$", before) or re.match(r"^[A-Za-z]", after):
+                continue
+            found.append(NumberMatch(start, end, number.value, number.is_words, False))
+        return found + self._duals(sentence, found)
+
+    def _duals(self, sentence: Sentence, numbers: list[NumberMatch]) -> list[NumberMatch]:
+        """Dual nouns count two: "صاروخين", "مبنيين"; a pair like "طائرتين مسيرتين" counts once."""
+        found: list[NumberMatch] = []
+        last_end = -10
+        for match in _TOKEN.finditer(self.view, sentence.start, sentence.end):
+            key = lx.stem(match.group())
+            if key not in lx.DUALS:
+                continue
+            if match.start() - last_end <= 1 or any(abs(n.end - match.start()) <= 1 or abs(match.end() - n.start) <= 1
+                                                    for n in numbers):
+                last_end = match.end()
+                continue
+            last_end = match.end()
+            found.append(NumberMatch(match.start(), match.end(), 2, True, False))
+        return found
+
+    # -- what a number counts ----------------------------------------------------------------
+    def kind_of(self, number: NumberMatch, sentence: Sentence) -> str | None:
+        view = self.view
+        before = view[sentence.start:number.start]
+        after = view[number.end:sentence.end]
+        written = view[number.start:number.end]
+        if lx.stem(written) in lx.DUALS:
+            noun, rest = written, after
+        elif fold(written) in ("واحد", "واحده"):  # "مقاول مدني واحد": the noun comes first
+            tokens = _tokens(before)[-3:]
+            noun = next((t for t in reversed(tokens) if lx.noun_kind(t)), "")
+            rest = after
+        else:
+            noun, rest = self._noun_after(after)
+        kind = lx.noun_kind(noun) if noun else None
+        if kind is None and fold(written) not in ("واحد", "واحده"):
+            kind = self._kind_before(before, number)
+        elif kind == "person":
+            kind = self._kind_before(before, number) or kind
+        if kind in ("times",) or fold(noun) in lx.TIMES_WORDS:
+            kind = self._times_kind(before)
+        if kind == "aircraft":
+            kind = "drones" if lx.AIRCRAFT_DRONE_RE.match(rest) or "مسير" in rest[:15] else "other"
+        if kind in ("person", "troops", "fighters", "inherit", None):
+            casualty = self._casualty(before, "" if fold(written) in ("واحد", "واحده") else after)
+            if casualty:
+                return casualty
+        if kind == "inherit" or (kind is None and after.strip() and self._elliptic(after)):
+            kind = self._previous_kind(sentence)
+        if kind in ("person", "troops", "fighters"):
+            kind = self._whose(kind, before, rest, sentence)
+        return kind if kind in lx.KINDS else None
+
+    def _noun_after(self, after: str) -> tuple[str, str]:
+        """The counted noun after a number, past "على الأقل", quotes, "من تلك" and a range partner."""
+        rest = re.sub(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*", "", after)
+        partner = re.match(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+", rest)
+        if partner and find_numbers(partner.group(0)):
+            rest = rest[partner.end():]
+        of_those = _OF_THOSE.match(rest)
+        if of_those:
+            for token in _tokens(rest)[1:5]:
+                if lx.noun_kind(token) not in (None, "skip"):
+                    return token, rest
+        tokens = _tokens(rest)
+        noun = tokens[0] if tokens else ""
+        return noun, rest[rest.find(noun) + len(noun):] if noun else rest
+
+    def _times_kind(self, before: str) -> str | None:
+        """"استُهدفت 12 مرة" counts attacks; "ردت باستهداف مرتين" counts US strikes."""
+        recent = before[-80:]
+        if re.search(r"(?:ردت|رد|ردا|ردّت)\s", recent):
+            return "strikes"
+        return "attacks" if lx.ATTACKED_RE.search(recent) else None
+
+    def _whose(self, kind: str, before: str, rest: str, sentence: Sentence) -> str | None:
+        """Troops, foreign troops or fighters: decided by who the clause is about."""
+        clause = re.split(r"[،,؛]", before)[-1][-80:]
+        right = rest[:40] if re.match(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+)?التحالف)", rest) else ""
+        nearby = clause + " " + right
+        if kind == "fighters":
+            if re.match(r"^\s*(?:عسكري|من\s+(?:عناصر\s+)?القوات\s+الأ?مي?ري?كية)", rest):
+                kind = "person"
+            elif lx.MILITIA_RE.search(nearby) or not lx.FOREIGN_RE.search(nearby):
+                return "fighters"
+        if lx.FOREIGN_RE.search(nearby):
+            return "foreign_troops"
+        if kind == "troops":
+            return "troops"
+        sentence_text = self.view[sentence.start:sentence.end]
+        if lx.MILITIA_RE.search(clause):
+            return "fighters"
+        if lx.US_FORCES_RE.search(nearby) or lx.US_FORCES_RE.search(sentence_text):
+            return "foreign_troops" if self.about_coalition else "troops"
+        if lx.FOREIGN_RE.search(sentence_text) or self.about_coalition:
+            return "foreign_troops"
+        return None
+
+    def _kind_before(self, before: str, number: NumberMatch) -> str | None:
+        """A number after its noun: "عدد الهجمات صعد إلى 38", "الصواريخ الثلاثة", "الضحايا الـ146"."""
+        trimmed = re.sub(r"\s*ال\s*$", "", before)
+        if trimmed != before or number.is_words:
+            tokens = _tokens(trimmed)
+            if tokens and lx.noun_kind(tokens[-1]) not in (None, "skip", "person"):
+                return lx.noun_kind(tokens[-1])
+        recent = before[-90:]
+        count = None
+        for count in re.finditer(r"(?:عدد|أعداد|اعداد|حصيلة|عديد)\s+(\S+)", recent):
+            pass
+        if count:
+            kind = lx.noun_kind(count.group(1))
+            if kind and kind not in ("skip", "person"):
+                return kind
+        if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$", recent):
+            return "inherit"
+        return None
+
+    def _casualty(self, before: str, after: str) -> str | None:
+        """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
+        if re.match(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)", after):
+            return "other"
+        for _, pattern in lx.QUALIFIERS:
+            before = pattern.sub("", before)
+        near_before = " ".join(_tokens(before)[-4:])
+        near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:7])
+        hits: list[tuple[int, str]] = []
+        for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE)):
+            for m in pattern.finditer(near_before):
+                hits.append((len(near_before) - m.end(), kind))
+            for m in pattern.finditer(near_after):
+                hits.append((m.start(), kind))
+        return min(hits)[1] if hits else None
+
+    def _elliptic(self, after: str) -> bool:
+        """"و18 في سوريا", "أي ما مجموعه 38": no noun, the kind is the previous number's."""
+        return bool(re.match(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)", after))
+
+    def _previous_kind(self, sentence: Sentence) -> str | None:
+        for claim in reversed(self.claims):
+            if claim.sentence.start >= sentence.start - 400:
+                return claim.kind
+            break
+        return None
+
+    # -- qualifier, scope, measure, dates -----------------------------------------------------
+    def qualifier_of(self, number: NumberMatch, sentence: Sentence) -> str:
+        before = self.view[max(sentence.start, number.start - 40):number.start]
+        before = re.sub(r"[(\"“”«»]\s*$", "", before)
+        before = re.sub(r"(?:ب|ل|لـ)\s*$", "", before)
+        for qualifier, pattern in lx.QUALIFIERS:
+            if pattern.search(before):
+                return qualifier
+        after = self.view[number.end:sentence.end]
+        if lx.AFTER_AT_LEAST_RE.match(after):
+            return "at_least"
+        if lx.AFTER_APPROX_RE.match(after):
+            return "approx"
+        if re.search(r"(?:بين|يتراوح\s+بين)\s+$", before) or (
+                _RANGE_AFTER.match(after) and self._range_partner(number, after) and not _FROM_TO.search(before)):
+            return "approx"
+        if re.search(r"(?:و|-|–|إلى|الى|أو|او)\s*$", before) and self._is_range_end(number, sentence):
+            return "approx"
+        previous = self._coordinated_previous(number, sentence)
+        if previous and previous.qualifier == "approx":
+            return "approx"
+        return "exact"
+
+    def _range_partner(self, number: NumberMatch, after: str) -> bool:
+        m = re.match(r"^\s*(\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(\d[\d,.]*|\S+)", after)
+        if not m:
+            return False
+        nums = find_numbers(m.group(2))
+        return bool(nums) and nums[0].value > number.value and (m.group(1) is None or lx.noun_kind(m.group(1)))
+
+    def _is_range_end(self, number: NumberMatch, sentence: Sentence) -> bool:
+        before = self.view[max(sentence.start, number.start - 40):number.start]
+        nums = find_numbers(before)
+        if not nums:
+            return False
+        last = nums[-1]
+        between = before[last.end:]
+        if not re.fullmatch(r"\s*(?:\S+\s+)?(?:و|-|–|إلى|الى|أو|او)\s*", between):
+            return False
+        head = before[:last.start]
+        return last.value < number.value and (re.search(r"(?:بين|سوى)\s+$", head) is not None
+                                              or not re.search(r"من\s+$", head))
+
+    def _coordinated_previous(self, number: NumberMatch, sentence: Sentence) -> Claim | None:
+        """"نحو 2500 جندي في العراق علاوة على 900 في سوريا": the qualifier carries over."""
+        before = self.view[max(sentence.start, number.start - 25):number.start]
+        if not _COORDINATED.search(before):
+            return None
+        for claim in reversed(self.claims):
+            if claim.sentence == sentence and number.start - claim.end < 70:
+                return claim
+            break
+        return None
+
+    def scope_of(self, number: NumberMatch, sentence: Sentence, next_start: int, prev_end: int) -> str | None:
+        forward = self.view[number.end:next_start]
+        forward = re.split(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)", forward)[0]
+        backward = re.split(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)", self.view[prev_end:number.start])[-1]
+        for segment in (forward, backward, self.view[sentence.start:sentence.end]):
+            scope = _scope(segment)
+            if scope:
+                return scope
+        return None
+
+    def measure_of(self, kind: str, number: NumberMatch, sentence: Sentence) -> str:
+        before = self.view[max(sentence.start, number.start - 70):number.start]
+        after = self.view[number.end:min(sentence.end, number.end + 30)]
+        sentence_text = self.view[sentence.start:sentence.end]
+        if kind == "attacks":
+            return "total"
+        if kind in ("troops", "foreign_troops", "fighters"):
+            if re.search(r"(?:من|إلى|الى)\s+$", before) and re.search(r"خفض|تقليص|ينخفض|سينخفض|تراجع|يتقلص|سيتقلص|تخفيض", before):
+                return "planned" if re.search(r"(?:إلى|الى)\s+$", before) else "level"
+            if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
+                    or re.search(r"(?:إرسال|ارسال|نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+(?:نحو\s+|حوالي\s+)?$", before):
+                return "change"
+            if lx.FUTURE_RE.search(re.split(r"[،,]", before)[-1]):
+                return "planned"
+            return "level"
+        if lx.TOTAL_RE.search(sentence_text):
+            return "total"
+        return "incident"
+
+    def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str
+                 ) -> tuple[date | None, date | None, str]:
+        anchor, precision = self.published.value, self.published.precision
+        period_start = None
+        as_of: ResolvedDate | None = None
+        for mention in self.mentions:
+            if not (sentence.start <= mention.start < sentence.end):
+                continue
+            resolved = resolve(mention, anchor, precision, is_future_context(self.view, mention))
+            if resolved is None:
+                continue
+            if mention.cue == "منذ" or re.search(r"منذ\s*$", self.view[max(0, mention.start - 8):mention.start]):
+                period_start = resolved.value
+            elif resolved.end is not None:
+                period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
+            elif measure in ("incident", "change", "level") and not is_future_context(self.view, mention):
+                if anchor is None or resolved.value <= anchor:
+                    as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
+        if measure == "total":
+            if period_start is not None:
+                self.period_by_kind[kind] = period_start
+            else:
+                period_start = self.period_by_kind.get(kind)
+        if as_of is None:
+            return period_start, anchor, self.published.precision
+        return period_start, as_of.value, as_of.precision
+
+    # -- all together -----------------------------------------------------------------------
+    def read(self) -> None:
+        for sentence in self.sentences:
+            numbers = sorted(self.numbers(sentence), key=lambda n: n.start)
+            for index, number in enumerate(numbers):
+                kind = self.kind_of(number, sentence)
+                if kind is None or kind == "skip":
+                    continue
+                if number.value > MAX_PLAUSIBLE.get(kind, 10**9) or number.value <= 0:
+                    self.implausible.append(Implausible(self.view[number.start:number.end], kind,
+                                                        number.start, number.end))
+                    continue
+                next_start = numbers[index + 1].start if index + 1 < len(numbers) else sentence.end
+                prev_end = numbers[index - 1].end if index else sentence.start
+                qualifier = self.qualifier_of(number, sentence)
+                measure = self.measure_of(kind, number, sentence)
+                period_start, as_of, as_of_precision = self.dates_of(number, sentence, kind, measure)
+                low, high = _bounds(qualifier, number.value)
+                self.claims.append(Claim(
+                    kind=kind, measure=measure, value=number.value, low=low, high=high,
+                    qualifier=qualifier, scope=self.scope_of(number, sentence, next_start, prev_end),
+                    period_start=period_start, as_of=as_of, as_of_precision=as_of_precision,
+                    start=number.start, end=number.end, sentence=sentence,
+                ))
+
+
+def _scope(segment: str) -> str | None:
+    found = {name for name, pattern in lx.PLACES if pattern.search(segment)}
+    if {"iraq", "syria"} <= found:
+        return "region" if "region" in found and re.search(r"[أا]ردن", segment) else "iraq+syria"
+    if "iraq" in found:
+        return "iraq"
+    if "syria" in found:
+        return "syria"
+    if "region" in found:
+        return "region"
+    return None
+
+
+def extract_claims(view: str, sentences: list[Sentence], mentions: list[DateMention],
+                   published: Published) -> tuple[list[Claim], list[Implausible]]:
+    """Claims of one article, in text order; implausible figures apart."""
+    reader = _Reader(view, sentences, mentions, published)
+    reader.read()
+    default = _article_scope(reader.claims)
+    claims = [c if c.scope else _with_scope(c, default) for c in reader.claims]
+    return claims, reader.implausible
+
+
+def _article_scope(claims: list[Claim]) -> str | None:
+    scopes = [c.scope for c in claims if c.scope]
+    return max(sorted(set(scopes)), key=scopes.count) if scopes else None
+
+
+def _with_scope(claim: Claim, scope: str | None) -> Claim:
+    from dataclasses import replace
+    return replace(claim, scope=scope)

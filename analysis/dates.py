@@ -1,0 +1,261 @@
+"""Arabic date expressions: find them in normalised text and resolve them against a publication date.
+
+Three month-name families are read (Egyptian/Gulf يناير…, Levantine/Iraqi كانون الثاني…, Maghrebi
+جانفي…), alone or doubled ("أيلول/ سبتمبر 2025"), with day ranges, "منتصف/أوائل/أواخر", weekdays
+and relative words.  Every resolved date carries a precision (day | month | year).
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from .arabic import fold
+
+Precision = str  # "day" | "month" | "year"
+PRECISIONS = ("day", "month", "year")
+
+_MONTH_NAMES: dict[int, tuple[str, ...]] = {
+    1: ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفيي"),
+    2: ("فبراير", "شباط", "فيفري"),
+    3: ("مارس", "آذار", "اذار"),
+    4: ("أبريل", "ابريل", "إبريل", "نيسان", "أفريل", "افريل"),
+    5: ("مايو", "أيار", "ايار", "مايس", "ماي"),
+    6: ("يونيو", "يونيه", "حزيران", "جوان"),
+    7: ("يوليو", "يوليه", "تموز", "جويلية", "جويليه"),
+    8: ("أغسطس", "اغسطس", "آب", "أوت", "اوت"),
+    9: ("سبتمبر", "أيلول", "ايلول"),
+    10: ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين اول"),
+    11: ("نوفمبر", "تشرين الثاني", "تشرين ثاني"),
+    12: ("ديسمبر", "كانون الأول", "كانون الاول", "كانون أول", "كانون اول"),
+}
+_MONTH_BY_NAME = {fold(name): month for month, names in _MONTH_NAMES.items() for name in names}
+# Names that are also ordinary words: accepted only beside a day, a year or a date cue.
+_AMBIGUOUS_MONTHS = {fold(n) for n in ("مارس", "آب", "ماي", "أوت", "اوت")}
+
+WEEKDAYS = {  # Python weekday numbers
+    "اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6,
+}
+
+_MONTH_ALT = "|".join(
+    sorted({re.escape(n).replace(r"\ ", r"\s+") for ns in _MONTH_NAMES.values() for n in ns},
+           key=len, reverse=True)
+)
+_MONTHS = rf"(?:{_MONTH_ALT})(?:\s*[/(،-]?\s*(?:{_MONTH_ALT})\)?)?"
+_WEEKDAY = r"(?:ال|يوم\s+(?:ال)?)(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
+_MODIFIER = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|بدايات|نهاية|[أا]وسط|خلال|شهر|في|منذ|حتى|بحلول|قبل|بعد"
+_CUES = {"خلال", "شهر", "في", "منذ", "حتى", "بحلول", "قبل", "بعد"}
+_YEAR = r"(?:19|20)\d{2}"
+_REL = r"الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت"
+
+DATE_RE = re.compile(
+    rf"(?P<wd>{_WEEKDAY})?[\s،,(-]*"
+    rf"(?:(?P<mod>{_MODIFIER})\s+)?"
+    rf"(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"
+    rf"(?:(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
+    rf"(?:من\s+)?(?:شهر\s+)?(?<!\w)(?P<month>{_MONTHS})(?!\w)"
+    rf"(?:\s*[/,،-]?\s*(?:من\s+)?(?:عام|العام|سنة|لعام)?\s*(?P<year>{_YEAR})(?!\d))?"
+    rf"(?:\s+(?:من\s+)?(?P<rel>{_REL}|العام\s+الماضي))?"
+)
+NUMERIC_DATE_RE = re.compile(
+    rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
+    rf"|(?P<day>\d{{1,2}})\s?(?P<sep>[/.\-]|\s)\s?(?P<month>\d{{1,2}})\s?(?P=sep)\s?(?P<year>{_YEAR}))(?![\d])"
+)
+YEAR_RE = re.compile(
+    rf"(?<!\w)(?:(?P<cue>منذ|في|حتى|بحلول|خلال|قبل|بعد)\s+)?"
+    rf"(?:(?P<mod>منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|نهاية)\s+)?"
+    rf"(?P<word>(?:[لب]?ال|[لب])?(?:عام|سنة)\s*)?(?P<year>{_YEAR})(?!\d)"
+)
+WEEKDAY_RE = re.compile(rf"(?<!\w)(?P<wd>{_WEEKDAY})(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?")
+RELATIVE_RE = re.compile(
+    r"(?<!\w)(?P<rel>[أا]مس|البارحة|اليوم|الشهر\s+(?:الماضي|المقبل|القادم|الجاري|الحالي)"
+    r"|الأسبوع\s+(?:الماضي|المقبل|القادم|الجاري)|الاسبوع\s+(?:الماضي|المقبل|القادم)"
+    r"|العام\s+(?:الماضي|المقبل|القادم|الحالي|الجاري)|السنة\s+(?:الماضية|المقبلة|القادمة)"
+    r"|هذا\s+العام|العام\s+المنصرم)(?!\w)"
+)
+TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression as written; fields left None were not stated."""
+
+    start: int
+    end: int
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day_first: int | None = None  # start of a day range "من 17 إلى 31"
+    weekday: int | None = None
+    modifier: str | None = None
+    relative: str | None = None  # الماضي / المقبل / أمس / العام الماضي ...
+    cue: str | None = None  # the word before it that says how it is used: منذ, بحلول, في, حتى ...
+
+    @property
+    def explicit_year(self) -> bool:
+        return self.year is not None
+
+    @property
+    def future(self) -> bool:
+        return bool(self.relative) and any(w in self.relative for w in ("المقبل", "القادم", "المقبلة", "القادمة"))
+
+
+@dataclass(frozen=True)
+class ResolvedDate:
+    value: date
+    precision: Precision
+    end: date | None = None  # for ranges
+
+
+def _month_of(text: str) -> int | None:
+    first = re.split(r"\s*[/(،-]\s*|\s{2,}", text.strip())[0]
+    key = fold(re.sub(r"\s+", " ", first))
+    if key in _MONTH_BY_NAME:
+        return _MONTH_BY_NAME[key]
+    for name, month in _MONTH_BY_NAME.items():
+        if key.startswith(name):
+            return month
+    return None
+
+
+def _valid(year: int, month: int, day: int | None) -> bool:
+    if not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Date expressions in a normalised text, left to right, without overlaps."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(mention: DateMention) -> None:
+        if any(mention.start < e and s < mention.end for s, e in taken):
+            return
+        taken.append((mention.start, mention.end))
+        found.append(mention)
+
+    for m in NUMERIC_DATE_RE.finditer(text):
+        if m.group("iy"):
+            y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+        else:
+            y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
+        if _valid(y, mo, d):
+            add(DateMention(m.start(), m.end(), y, mo, d))
+    for m in DATE_RE.finditer(text):
+        month = _month_of(m.group("month"))
+        if month is None:
+            continue
+        day = int(m.group("day")) if m.group("day") else None
+        year = int(m.group("year")) if m.group("year") else None
+        mod = m.group("mod")
+        has_cue = day or year or mod or m.group("rel")
+        if not has_cue or (fold(m.group("month").split()[0]) in _AMBIGUOUS_MONTHS and not (day or year)):
+            if not (mod and mod not in ("في", "قبل", "بعد")):
+                continue
+        cue = mod if mod in _CUES else None
+        if m.group("wd"):
+            start = m.start("wd")
+        elif mod and not cue:
+            start = m.start("mod")
+        else:
+            start = m.start("d1") if m.group("d1") else m.start("day") if day else m.start("month")
+        if day is not None and not _valid(year or 2000, month, day):
+            continue  # "31 شباط", "32 يناير": not a date
+        d1 = int(m.group("d1")) if m.group("d1") else None
+        weekday = WEEKDAYS.get(fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))) if m.group("wd") else None
+        modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
+        add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))
+    for m in YEAR_RE.finditer(text):
+        if not (m.group("cue") or m.group("mod") or m.group("word")):
+            continue  # a bare 4-digit number may be a count ("2000 جندي")
+        start = m.start("mod") if m.group("mod") else m.start("word") if m.group("word") else m.start("year")
+        add(DateMention(start, m.end(), int(m.group("year")), modifier=m.group("mod"), cue=m.group("cue")))
+    for m in WEEKDAY_RE.finditer(text):
+        name = fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))
+        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[name], relative=m.group("rel")))
+    for m in RELATIVE_RE.finditer(text):
+        add(DateMention(m.start(), m.end(), relative=re.sub(r"\s+", " ", m.group("rel"))))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def resolve(mention: DateMention, anchor: date | None, anchor_precision: Precision | None,
+            future: bool = False) -> ResolvedDate | None:
+    """The calendar date a mention refers to, read from an article published at `anchor`.
+
+    Year-less dates are taken as the latest occurrence on or before publication, or the next one
+    when the text speaks of the future; weekdays and relative words need a day-precise anchor.
+    """
+    future = future or mention.future
+    rel = mention.relative or ""
+    if mention.month is not None:
+        month, day = mention.month, mention.day
+        if mention.modifier and day is None and mention.modifier in ("منتصف", "أوسط", "اوسط"):
+            day = 15
+        precision = "day" if mention.day is not None else "month"
+        if mention.year is not None:
+            year = mention.year
+        elif anchor is None:
+            return None
+        elif anchor_precision == "year":
+            year = anchor.year
+            if "العام الماضي" in rel:
+                year -= 1
+        else:
+            year = anchor.year
+            if "العام الماضي" in rel:
+                year -= 1
+            else:
+                candidate = (month, day or 1)
+                now = (anchor.month, anchor.day if anchor_precision == "day" else 31)
+                if future and candidate < (anchor.month, anchor.day if anchor_precision == "day" else 1):
+                    year += 1
+                elif not future and candidate > now:
+                    year -= 1
+        if day is not None and not _valid(year, month, day):
+            return None
+        start = date(year, month, mention.day_first or day or 1)
+        end = date(year, month, day) if mention.day_first else None
+        return ResolvedDate(start, precision, end)
+    if mention.year is not None:
+        return ResolvedDate(date(mention.year, 1, 1), "year")
+    if anchor is None:
+        return None
+    if mention.weekday is not None:
+        if anchor_precision != "day":
+            return None
+        back = (anchor.weekday() - mention.weekday) % 7
+        if future:
+            forward = (mention.weekday - anchor.weekday()) % 7 or 7
+            return ResolvedDate(anchor + timedelta(days=forward), "day")
+        if "الماضي" in rel and back == 0:
+            back = 7
+        return ResolvedDate(anchor - timedelta(days=back), "day")
+    return _resolve_relative(rel, anchor, anchor_precision)
+
+
+def _resolve_relative(rel: str, anchor: date, precision: Precision | None) -> ResolvedDate | None:
+    rel = rel.replace("أ", "ا")
+    if rel in ("امس", "البارحة"):
+        return ResolvedDate(anchor - timedelta(days=1), "day") if precision == "day" else None
+    if rel == "اليوم":
+        return ResolvedDate(anchor, "day") if precision == "day" else None
+    past = "الماضي" in rel or "المنصرم" in rel or "الماضية" in rel
+    ahead = any(w in rel for w in ("المقبل", "القادم"))
+    delta = -1 if past else 1 if ahead else 0
+    if rel.startswith(("العام", "السنة", "هذا")):
+        return ResolvedDate(date(anchor.year + delta, 1, 1), "year")
+    if rel.startswith("الشهر") and precision in ("day", "month"):
+        year, month = _shift_month(anchor.year, anchor.month, delta)
+        return ResolvedDate(date(year, month, 1), "month")
+    if rel.startswith(("الاسبوع",)) and precision == "day":
+        return ResolvedDate(anchor + timedelta(days=7 * delta), "day")
+    return None

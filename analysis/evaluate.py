@@ -1,0 +1,133 @@
+"""Score extracted claims against hand annotations (gold.jsonl, format in tests/data/corpus/README.md).
+
+A gold claim is matched to an extracted claim of the same file, kind and value — preferring one whose
+number lies inside the gold quote.  Precision and recall are on (kind, value); qualifier and date
+accuracy are measured on the matched pairs.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .tables import Tables
+
+
+@dataclass
+class Score:
+    matched: int = 0
+    extracted: int = 0
+    gold: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 1.0
+
+
+@dataclass
+class Report:
+    overall: Score
+    by_kind: dict[str, Score]
+    qualifier_accuracy: float
+    as_of_accuracy: float
+    period_start_accuracy: float
+    scope_accuracy: float
+    misses: list[dict] = field(default_factory=list)  # gold claims not found
+    extras: list[dict] = field(default_factory=list)  # extracted claims not in gold
+
+    def format(self) -> str:
+        lines = [f"{'kind':<15}{'gold':>6}{'found':>7}{'match':>7}{'precision':>11}{'recall':>8}"]
+        for kind, score in sorted(self.by_kind.items()):
+            lines.append(f"{kind:<15}{score.gold:>6}{score.extracted:>7}{score.matched:>7}"
+                         f"{score.precision:>11.3f}{score.recall:>8.3f}")
+        o = self.overall
+        lines.append(f"{'ALL':<15}{o.gold:>6}{o.extracted:>7}{o.matched:>7}{o.precision:>11.3f}{o.recall:>8.3f}")
+        lines.append(f"qualifier accuracy on matches: {self.qualifier_accuracy:.3f}")
+        lines.append(f"scope accuracy on matches: {self.scope_accuracy:.3f}")
+        lines.append(f"as_of accuracy on matches (at gold precision): {self.as_of_accuracy:.3f}")
+        lines.append(f"period_start accuracy on matches: {self.period_start_accuracy:.3f}")
+        return "\n".join(lines)
+
+
+def read_gold(path: str | os.PathLike[str]) -> list[dict]:
+    """Gold annotations, one dict per line; a malformed line is an error naming the line."""
+    gold = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                gold.append(json.loads(line))
+            except json.JSONDecodeError as error:
+                raise ValueError(f"{path}:{number}: not JSON ({error}); fix or remove the line") from error
+    return gold
+
+
+def _same_date(extracted, gold: str | None) -> bool:
+    """Equal at the precision the annotator wrote (YYYY, YYYY-MM or YYYY-MM-DD)."""
+    if gold is None:
+        return True
+    if extracted is None or pd.isna(extracted):
+        return False
+    return pd.Timestamp(extracted).strftime("%Y-%m-%d")[:len(gold)] == gold
+
+
+def evaluate(tables: Tables, gold: list[dict]) -> Report:
+    """Match gold claims to extracted ones per file and score them."""
+    articles = tables.articles.set_index("article_id")
+    texts: dict[str, str] = {}
+    claims = tables.claims.assign(file=tables.claims["article_id"].map(
+        lambda a: Path(articles.loc[a, "path"]).name))
+    files = {g["file"] for g in gold}
+    claims = claims[claims["file"].isin(files)]
+    used: set[str] = set()
+    pairs: list[tuple[dict, pd.Series]] = []
+    misses = []
+    for item in gold:
+        candidates = claims[(claims["file"] == item["file"]) & (claims["kind"] == item["kind"])
+                            & (claims["value"] == item["value"]) & ~claims["claim_id"].isin(used)]
+        if candidates.empty:
+            misses.append(item)
+            continue
+        path = articles.loc[candidates.iloc[0]["article_id"], "path"]
+        text = texts.setdefault(path, _article_text(path))
+        where = text.find(item["quote"])
+        inside = candidates[(candidates["char_start"] >= where)
+                            & (candidates["char_end"] <= where + len(item["quote"]))] if where >= 0 else candidates[:0]
+        chosen = (inside if not inside.empty else candidates).iloc[0]
+        used.add(chosen["claim_id"])
+        pairs.append((item, chosen))
+    extras = claims[~claims["claim_id"].isin(used)]
+    gold_counts = Counter(g["kind"] for g in gold)
+    found_counts = Counter(claims["kind"])
+    match_counts = Counter(g["kind"] for g, _ in pairs)
+    by_kind = {k: Score(match_counts[k], found_counts[k], gold_counts[k]) for k in set(gold_counts) | set(found_counts)}
+    n = len(pairs) or 1
+    return Report(
+        overall=Score(len(pairs), len(claims), len(gold)),
+        by_kind=by_kind,
+        qualifier_accuracy=sum(g["qualifier"] == c["qualifier"] for g, c in pairs) / n,
+        as_of_accuracy=sum(_same_date(c["as_of"], g.get("as_of")) for g, c in pairs) / n,
+        period_start_accuracy=sum(_same_date(c["period_start"], g.get("period_start")) for g, c in pairs) / n,
+        scope_accuracy=sum(g.get("scope") == (None if pd.isna(c["scope"]) else c["scope"]) for g, c in pairs) / n,
+        misses=misses,
+        extras=extras[["file", "kind", "value", "number_text", "sentence"]].to_dict("records"),
+    )
+
+
+def _article_text(path: str) -> str:
+    """The cleaned text the offsets refer to."""
+    from .corpus import iter_documents
+    for item in iter_documents([path]):
+        if hasattr(item, "text"):
+            return item.text
+    return ""

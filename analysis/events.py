@@ -1,0 +1,87 @@
+"""Dated happenings (visits, talks, agreements, deadlines, strikes, killings) as events.
+
+Each resolved date mention in a sentence becomes one event; its type is the event word nearest to
+the date in that sentence.  Dates the text puts in the future are `planned`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .dates import DateMention, resolve
+from .published import Published, is_future_context
+from .text import Sentence
+
+EVENT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(rf"(?<!\w)(?:[وفبل]?(?:ال)?)(?:{words})\w*"))
+    for kind, words in (
+        ("deadline", r"بحلول|مهلة|موعد\s+نهائي|موعدا\s+نهائيا"),
+        ("visit", r"زيارة|يزور|زار|سيزور|تزور|ستزور"),
+        ("meeting", r"اجتماع|لقاء|التقى|يلتقي|سيلتقي|يستقبل|استقبل|سيستقبل|يستضيف|استضاف|قمة|جلسة"),
+        ("talks", r"محادثات|حوار|مفاوضات|مباحثات|التفاوض|مناقشات"),
+        ("agreement", r"اتفاق|اتفقت|اتفقا|اتفاقية|توافق|تفاهم|وقع|وقعت"),
+        ("withdrawal", r"انسحاب|الانسحاب|سحب|مغادرة|تغادر|ستغادر|خروج|يغادر"),
+        ("killing", r"اغتيال|اغتالت|اغتال|قتلت|مقتل"),
+        ("strike", r"غارة|غارات|ضربة|ضربات|قصف|ضربت|شنت"),
+        ("attack", r"هجوم|هجمات|استهداف|استهدفت|استهدف|هاجم|هاجمت|سقوط\s+صواريخ|سقطت|أطلقت|أطلق"),
+        ("statement", r"قال|قالت|أعلن|أعلنت|اعلن|أكد|أكدت|بيان|صرح|أفاد|أفادت|كشف|كشفت|ذكر|ذكرت"),
+    )
+)
+_MAX_DISTANCE = 120
+
+
+@dataclass(frozen=True)
+class Event:
+    type: str
+    date_start: date
+    date_end: date | None
+    date_precision: str
+    planned: bool
+    start: int  # view offsets of the date as written
+    end: int
+    sentence: Sentence
+
+
+def _event_type(view: str, sentence: Sentence, mention: DateMention) -> str:
+    if mention.cue == "بحلول":
+        return "deadline"
+    best: tuple[int, int, str] | None = None
+    for rank, (kind, pattern) in enumerate(EVENT_WORDS):
+        for match in pattern.finditer(view, sentence.start, sentence.end):
+            if mention.start <= match.start() < mention.end:
+                continue
+            distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+            if distance <= _MAX_DISTANCE and (best is None or (distance, rank) < best[:2]):
+                best = (distance, rank, kind)
+    return best[2] if best else "other"
+
+
+def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMention],
+                   published: Published) -> list[Event]:
+    """One event per resolvable date mention (the publication dateline excluded)."""
+    events: list[Event] = []
+    sentence_index = 0
+    for mention in mentions:
+        if published.span and mention.start < published.span[1] and published.span[0] < mention.end:
+            continue
+        while sentence_index < len(sentences) and sentences[sentence_index].end <= mention.start:
+            sentence_index += 1
+        if sentence_index >= len(sentences):
+            break
+        sentence = sentences[sentence_index]
+        if mention.start < sentence.start:
+            continue
+        future = is_future_context(view, mention)
+        resolved = resolve(mention, published.value, published.precision, future)
+        if resolved is None:
+            continue
+        kind = _event_type(view, sentence, mention)
+        if kind == "other" and mention.relative and mention.month is None:
+            continue  # a bare "اليوم"/"أمس" with nothing happening is not an event
+        planned = future or (published.value is not None and published.precision == "day"
+                             and resolved.value > published.value)
+        events.append(Event(kind, resolved.value, resolved.end, resolved.precision, planned,
+                            mention.start, mention.end, sentence))
+    return events

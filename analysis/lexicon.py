@@ -1,0 +1,146 @@
+"""Word lists the extractors share: what a number counts, qualifiers, places, event words.
+
+Keys are *folded* (see `arabic.fold`: alef forms -> ا, ى -> ي, ة -> ه) and stripped of attached
+prefixes and the accusative alef, so one entry covers "هجوماً", "بهجوم", "والهجمات".
+"""
+
+from __future__ import annotations
+
+import re
+
+from .arabic import fold
+
+# What a number counts, by the noun that follows (or precedes) it.  "person" nouns take their kind
+# from the context (killed / injured / troops / fighters); "skip" nouns are never claims.
+NOUN_KINDS: dict[str, str] = {}
+
+
+def _add(kind: str, words: str) -> None:
+    for word in words.split():
+        NOUN_KINDS[fold(word)] = kind
+
+
+_add("attacks", "هجوم هجمات هجوما استهداف استهدافا استهدافات اعتداء اعتداءات عملية عمليات علميات هجومين هجومان")
+_add("troops", "جندي جنديا جنود جنديين جنديان عسكري عسكريا عسكريين عسكريون جندى قوات قوه")
+_add("fighters", "مقاتل مقاتلا مقاتلين مقاتلون مقاتلي مسلح مسلحا مسلحين مسلحون عنصر عنصرا عناصر منتسب منتسبا "
+                 "منتسبين قاده قيادي قياديين")
+_add("person", "شخص شخصا اشخاص شخصين أفراد افراد فرد فردا امريكي امريكيا امريكيين اميركي اميركيا "
+               "اميركيين متعاقد متعاقدا متعاقدين مقاول مدني مدنيا مدنيين")
+_add("inherit", "اخرين اخرون اخران اخر اخري")
+_add("rockets", "صاروخ صاروخا صواريخ صاروخين صاروخان كاتيوشا")
+_add("drones", "مسيره مسيرات مسيرتين مسيرتان درون درونز")
+_add("aircraft", "طائره طائرات طائرتين طائرتان")  # drones when followed by مسيرة / بدون طيار
+_add("strikes", "غاره غارات غارتين غارتان ضربه ضربات ضربتين ضربتان")
+_add("targets", "هدف هدفا اهداف هدفين موقع موقعا مواقع موقعين موقعان منشاه منشات منشاتين منشاتان "
+                "مبنى مبنيين مبنيان مباني مقر مقرا مقرات مخزن مخازن")
+_add("killed", "قتيل قتيلا قتلى قتيلين قتيلان")
+_add("injured", "جريح جريحا جرحى جريحين جريحان مصاب مصابا مصابين")
+_add("other", "قاعده قواعد قاعدتين قاعدتان اليه اليات اليتين قذيفه قذائف قذيفتين ضحيه ضحايا ضحيتين "
+              "مجاميع مجموعات سفينه سفن دبابه دبابات مدرعه مدرعات مروحيه مروحيات")
+_add("skip", "مصدر مصادر مصدرين مصدران مسؤول مسؤولا مسؤولين مسؤولون مسؤولان مسوول دوله دول مرحله "
+             "مرحلتين جوله جولات بلد بلدان البلدين كيلو كيلومتر كيلومترا كم متر مترا ميل دولار دولارا "
+             "يورو نقطه بند بنود ماده فقره صفحه بالمئه بالمائه المئه المائه سنه سنوات عام عاما اعوام "
+             "يوم يوما ايام اسبوع اسبوعا اسابيع شهر شهرا اشهر شهور ساعه ساعات دقيقه دقائق ثانيه ثوان "
+             "مره_ نائب نائبا نواب عضو اعضاء صوت اصوات مقعد مقاعد سطح متجر محرر "
+             "دقيقه_ طن اطنان لتر برميل براميل تهديدين طرفين الطرفين قرار قرارات")
+
+# "مرة / مرات" count attacks only where the clause speaks of being attacked.
+TIMES_WORDS = {fold(w) for w in "مره مرات مرتين مرتان".split()}
+DUALS: dict[str, str] = {fold(w): k for w, k in (
+    ("صاروخين", "rockets"), ("صاروخان", "rockets"), ("جنديين", "person"), ("جنديان", "person"),
+    ("مسيرتين", "drones"), ("مسيرتان", "drones"), ("طائرتين", "aircraft"), ("طائرتان", "aircraft"),
+    ("هجومين", "attacks"), ("هجومان", "attacks"), ("مرتين", "times"), ("مرتان", "times"),
+    ("مبنيين", "targets"), ("مبنيان", "targets"), ("موقعين", "targets"), ("موقعان", "targets"),
+    ("منشأتين", "targets"), ("منشأتان", "targets"), ("هدفين", "targets"), ("هدفان", "targets"),
+    ("غارتين", "strikes"), ("غارتان", "strikes"), ("ضربتين", "strikes"), ("ضربتان", "strikes"),
+    ("قاعدتين", "other"), ("قاعدتان", "other"), ("جريحين", "injured"), ("جريحان", "injured"),
+    ("قتيلين", "killed"), ("قتيلان", "killed"), ("قذيفتين", "other"), ("آليتين", "other"),
+    ("آخران", "inherit"),
+)}
+
+_SUFFIXES = ("ا", "ها", "هم", "هما", "هن", "ه", "نا")
+_GLUED = re.compile(r"^(\w{3,}?)(?:منذ|في|من|علي|ضد)$")
+_PREFIXES = ("وبال", "وال", "بال", "لل", "فال", "كال", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")
+
+
+def _known(word: str) -> str | None:
+    """The lexicon key for a word without prefixes: itself, without accusative alef or possessive."""
+    if word in NOUN_KINDS or word in DUALS:
+        return word
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            base = word[: -len(suffix)]
+            if base in NOUN_KINDS or base in DUALS:
+                return base
+    return None
+
+
+def stem(token: str) -> str:
+    """Folded lexicon key of a token: attached prefixes, suffixes and glued function words removed."""
+    word = fold(re.sub(r"[^\w]", "", token))
+    candidates = [word] + [word[len(p):] for p in _PREFIXES if word.startswith(p) and len(word) - len(p) >= 2]
+    for candidate in candidates:
+        known = _known(candidate)
+        if known:
+            return known
+    for candidate in candidates:  # a missing space: "هجومامنذ"
+        glued = _GLUED.match(candidate)
+        if glued and _known(glued.group(1)):
+            return _known(glued.group(1)) or word
+    return word
+
+
+def noun_kind(token: str) -> str | None:
+    key = stem(token)
+    return NOUN_KINDS.get(key) or DUALS.get(key)
+
+
+# Casualty words decide the kind of a count of people: "مقتل 3 جنود", "25 مقاتلاً قُتلوا".
+KILLED_RE = re.compile(
+    r"(?<!\w)(?:[وفبل]?(?:ال)?(?:مقتل|قتل|قتلى|قتيل|اغتيال|حصيلة\s+قتلى|مصرع)|قتلوا|قتل[وا]|لقوا\s+حتفهم|لقي\s+حتفه"
+    r"|لقيا\s+حتفهما|حتفهم|قضوا|بحياة|يودي\s+بحياة)(?!\w)"
+)
+INJURED_RE = re.compile(
+    r"(?<!\w)(?:[وفبل]?(?:ال)?(?:إصابة|اصابة|إصابات|اصابات|جرح|جرحى|جريح|مصاب|مصابين)|أصيبوا|اصيبوا|أصيب|اصيب"
+    r"|جرحوا|جرح|بجروح|بجراح|برضوض|أصيبا)(?!\w)"
+)
+MILITIA_RE = re.compile(r"الحشد|داعش|الفصائل|فصائل|ميليشي|مليشي|المقاومة|حزب\s+الله|الكتائب|كتائب|مسلح")
+US_FORCES_RE = re.compile(r"جنود|الجنود|جندي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي|عسكري|قوات\s+أمريكية|قوات\s+أميركية"
+                          r"|الولايات\s+المتحدة|واشنطن|البنتاغون|البنتاجون")
+US_TROOPS_RE = re.compile(r"(?:جندي|جنود|الجنود)\s+(?:ال)?[أا]مي?ري?كي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي")
+ATTACKED_RE = re.compile(r"هوجم|استهدف|تعرض|هاجم|استُهدف|الهجمات|هجمات|هجوم")
+FOREIGN_RE = re.compile(r"أجنبي|اجنبي|أجانب|اجانب|التحالف|الناتو|الأطلسي|الاطلسي|أجنبية|اجنبية")
+AIRCRAFT_DRONE_RE = re.compile(r"^\s*(?:\S+\s+)?(?:مسير|مسيّر|بدون\s+طيار|بلا\s+طيار|دون\s+طيار)")
+
+QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("at_least", re.compile(r"(?:ما\s+)?لا\s+يقل\s+(?:عن|عدد\w*\s+عن)\s*$|على\s+الأقل\s*$|على\s+الاقل\s*$")),
+    ("less_than", re.compile(r"(?:أقل|اقل)\s+من\s*$|لا\s+(?:يتجاوز|تتجاوز|يزيد|تزيد|يتعدى)(?:\s+\S+)?\s+(?:عن\s+|على\s+)?$"
+                             r"|(?<!\w)(?:ما\s+)?دون\s*$")),
+    ("more_than", re.compile(r"(?:أكثر|اكثر|أزيد|ازيد)\s+من\s*$|(?:ما\s+)?(?:يزيد|تزيد)\s+(?:عن|على)\s*$"
+                             r"|(?:ما\s+)?(?:يفوق|تفوق)\s*$|(?:تجاوز|تجاوزت|يتجاوز|تتجاوز)(?:\s+\S+)?\s*$"
+                             r"|(?<!\w)فوق\s*$")),
+    ("approx", re.compile(r"(?<!\w)(?:[وبل]?(?:نحو|حوالي|حوالى|قرابة|زهاء|بحدود)|(?:ما\s*)?(?:يقارب|يقرب\s+من|يناهز)"
+                          r"|في\s+حدود|تقريبا|ما\s+يقارب)\s*$")),
+)
+AFTER_AT_LEAST_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?على\s+(?:الأقل|الاقل)")
+AFTER_APPROX_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?تقريبا")
+
+PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("iraq", re.compile(r"(?<!\w)(?:[وبلف]?(?:ال)?عراق|بغداد|[أا]ربيل|الأنبار|الانبار|عين\s+الأسد|عين\s+الاسد"
+                        r"|كردستان|البصرة|الموصل|كركوك|التاجي|جرف\s+الصخر|القائم|المنطقة\s+الخضراء|فيكتوريا"
+                        r"|الأراضي\s+العراقية|الاراضي\s+العراقية|حرير|الحرير)(?!\w)")),
+    ("syria", re.compile(r"(?<!\w)(?:[وبلف]?(?:ال)?سوري[اة]|التنف|حقل\s+العمر|كونيكو|الشدادي|دير\s+الزور|الحسكة"
+                         r"|الرقة|روباربا|المالكية|البوكمال|الميادين|الأرض\s+السورية|الأراضي\s+السورية"
+                         r"|الاراضي\s+السورية)(?!\w)")),
+    ("region", re.compile(r"(?<!\w)(?:[وبلف]?(?:ال)?[أا]ردن|البحر\s+الأحمر|البحر\s+الاحمر|الشرق\s+الأوسط|الشرق\s+الاوسط"
+                          r"|الخليج|البرج\s+22|المنطقة)(?!\w)")),
+)
+
+# Measures of troop numbers.
+CHANGE_RE = re.compile(r"بمقدار|إضافي|اضافي|إضافية|اضافية|تعزيز|إرسال|ارسال|زيادة|تقليص|خفض|سحب|إخلاء|اخلاء"
+                       r"|أخلى|اخلى|انسحب|إغلاق|اغلاق|إضافة|اضافة")
+FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)[^\s]{2,}|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ)")
+TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
+
+KINDS = ("attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones", "injured",
+         "killed", "fighters", "other")

@@ -1,0 +1,191 @@
+"""The four tables (articles, claims, events, problems): schema, validation, build, save, load.
+
+Column names and types are the package's API (see README).  Every table is validated against its
+schema before it is returned or written, so a bad row fails loudly here, not in a chart later.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import Document, Problem, iter_documents, read_catalog
+from .extract import ArticleRows, extract_document
+
+log = logging.getLogger(__name__)
+
+# column -> pandas dtype; the order is the column order of the saved tables.
+SCHEMAS: dict[str, dict[str, str]] = {
+    "articles": {
+        "article_id": "string", "path": "string", "outlet": "string", "title": "string", "url": "string",
+        "published": "datetime64[ns]", "published_precision": "string", "published_basis": "string",
+        "n_chars": "Int64", "sha256": "string", "encoding": "string",
+    },
+    "claims": {
+        "article_id": "string", "claim_id": "string", "kind": "string", "measure": "string",
+        "value": "Int64", "low": "Int64", "high": "Int64", "qualifier": "string", "scope": "string",
+        "period_start": "datetime64[ns]", "as_of": "datetime64[ns]", "as_of_precision": "string",
+        "number_text": "string", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
+    },
+    "events": {
+        "article_id": "string", "event_id": "string", "type": "string", "date_start": "datetime64[ns]",
+        "date_end": "datetime64[ns]", "date_precision": "string", "date_text": "string",
+        "planned": "boolean", "sentence": "string", "char_start": "Int64", "char_end": "Int64",
+    },
+    "problems": {"path": "string", "stage": "string", "message": "string"},
+}
+ALLOWED: dict[tuple[str, str], set[str]] = {
+    ("articles", "published_precision"): {"day", "month", "year", "none"},
+    ("articles", "published_basis"): {"catalog", "dateline", "header", "inferred", "none"},
+    ("claims", "kind"): {"attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones",
+                         "injured", "killed", "fighters", "other"},
+    ("claims", "measure"): {"level", "total", "change", "planned", "incident"},
+    ("claims", "qualifier"): {"exact", "approx", "at_least", "more_than", "less_than"},
+    ("claims", "scope"): {"iraq", "syria", "iraq+syria", "region"},
+    ("claims", "as_of_precision"): {"day", "month", "year", "none"},
+    ("events", "type"): {"visit", "meeting", "talks", "agreement", "deadline", "withdrawal", "attack",
+                         "strike", "killing", "statement", "other"},
+    ("events", "date_precision"): {"day", "month", "year"},
+}
+UNIQUE = {"articles": "article_id", "claims": "claim_id", "events": "event_id"}
+
+
+class SchemaError(ValueError):
+    """A table does not match its contract (the message names the table, column and rows)."""
+
+
+def frame(name: str, rows: Iterable[dict]) -> pd.DataFrame:
+    """A DataFrame with exactly the columns and dtypes of table `name`."""
+    schema = SCHEMAS[name]
+    data = pd.DataFrame(list(rows), columns=list(schema))
+    for column, dtype in schema.items():
+        if dtype.startswith("datetime"):
+            data[column] = pd.to_datetime(data[column]).astype(dtype)
+        else:
+            data[column] = data[column].astype(dtype)
+    return data
+
+
+def validate(name: str, data: pd.DataFrame) -> pd.DataFrame:
+    """Check columns, dtypes, allowed values, unique ids, bounds and offsets; return the table."""
+    schema = SCHEMAS[name]
+    if list(data.columns) != list(schema):
+        raise SchemaError(f"table {name}: columns {list(data.columns)} != expected {list(schema)}")
+    for column, dtype in schema.items():
+        if str(data[column].dtype) != dtype:
+            raise SchemaError(f"table {name}: column {column} has dtype {data[column].dtype}, expected {dtype}")
+    for (table, column), allowed in ALLOWED.items():
+        if table == name:
+            bad = data[column].dropna()
+            bad = bad[~bad.isin(allowed)]
+            if len(bad):
+                raise SchemaError(f"table {name}: column {column} has values {sorted(set(bad))[:5]} "
+                                  f"outside {sorted(allowed)}")
+    key = UNIQUE.get(name)
+    if key and data[key].duplicated().any():
+        raise SchemaError(f"table {name}: duplicate {key} {data[key][data[key].duplicated()].tolist()[:5]}")
+    if name == "claims":
+        low_bad = data["low"].notna() & (data["low"] > data["value"])
+        high_bad = data["high"].notna() & (data["high"] < data["value"])
+        if (low_bad | high_bad).any():
+            raise SchemaError(f"table claims: bounds outside value in rows {data.index[low_bad | high_bad].tolist()[:5]}")
+    if "char_start" in schema and ((data["char_start"] > data["char_end"]) | (data["char_start"] < 0)).any():
+        raise SchemaError(f"table {name}: char_start after char_end or negative")
+    return data
+
+
+@dataclass
+class Tables:
+    """The package's output: four tidy tables that trace every row to its sentence."""
+
+    articles: pd.DataFrame
+    claims: pd.DataFrame
+    events: pd.DataFrame
+    problems: pd.DataFrame
+
+    def __post_init__(self) -> None:
+        for name in SCHEMAS:
+            validate(name, getattr(self, name))
+
+    def save(self, out_dir: str | os.PathLike[str]) -> list[Path]:
+        """Write <name>.parquet and <name>.csv (UTF-8 with BOM, opens in Excel) atomically."""
+        out = Path(out_dir)
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for name in SCHEMAS:
+            data = getattr(self, name)
+            written.append(_atomic_write(out / f"{name}.parquet", lambda p, d=data: d.to_parquet(p, index=False)))
+            written.append(_atomic_write(out / f"{name}.csv",
+                                         lambda p, d=data: d.to_csv(p, index=False, encoding="utf-8-sig")))
+        return written
+
+    @classmethod
+    def load(cls, in_dir: str | os.PathLike[str]) -> "Tables":
+        """Read tables saved by `save` (parquet), re-validated."""
+        folder = Path(in_dir)
+        missing = [n for n in SCHEMAS if not (folder / f"{n}.parquet").exists()]
+        if missing:
+            raise FileNotFoundError(f"{folder}: no {', '.join(m + '.parquet' for m in missing)}; "
+                                    f"run `analysis extract PATH --out {folder}` first")
+        loaded = {}
+        for name in SCHEMAS:
+            data = pd.read_parquet(folder / f"{name}.parquet")
+            loaded[name] = frame(name, data.to_dict("records"))
+        return cls(**loaded)
+
+
+def _atomic_write(path: Path, write) -> Path:
+    """Write through a temporary file in the same folder, then rename: no half-written outputs."""
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    os.close(handle)
+    try:
+        write(temp)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def assemble(results: Iterable[ArticleRows | Problem]) -> Tables:
+    """Tables from per-article rows and reading problems, in input order."""
+    articles, claims, events, problems = [], [], [], []
+    for item in results:
+        if isinstance(item, Problem):
+            problems.append(item)
+            continue
+        articles.append(item.article)
+        claims.extend(item.claims)
+        events.extend(item.events)
+        problems.extend(item.problems)
+    return Tables(
+        frame("articles", articles), frame("claims", claims), frame("events", events),
+        frame("problems", [{f.name: getattr(p, f.name) for f in fields(Problem)} for p in problems]),
+    )
+
+
+def extract_all(documents: Iterable[Document | Problem]) -> Iterator[ArticleRows | Problem]:
+    """Extract each document; one that fails is a problem, never the end of the run."""
+    for item in documents:
+        if isinstance(item, Problem):
+            yield item
+            continue
+        try:
+            yield extract_document(item)
+        except Exception as error:  # an extractor bug must not lose the other articles
+            log.exception("extraction failed for %s", item.path)
+            yield Problem(item.path, "extract", f"extraction failed ({type(error).__name__}: {error}); "
+                                                "please report this article")
+
+
+def build_tables(paths, catalog: str | os.PathLike[str] | None = None) -> Tables:
+    """Articles, claims, events and problems for the files and folders in `paths`."""
+    entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
+    results = list(extract_all(iter_documents(paths, entries)))
+    return assemble([*catalog_problems, *results])

@@ -1,0 +1,33 @@
+"""Sentences of a normalised article text, with their offsets.
+
+A sentence ends at . ! ? ؟ followed by space, at a blank line, or at a line break after closing
+punctuation.  A single line break inside a sentence (common in scraped pages) does not end it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»])[ \t]*\n|\n(?=\s*[-•*]\s)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Non-empty sentences, trimmed of surrounding whitespace."""
+    sentences = []
+    position = 0
+    for boundary in [*_BOUNDARY.finditer(text), None]:
+        end = boundary.start() if boundary else len(text)
+        chunk = text[position:end]
+        stripped_start = position + (len(chunk) - len(chunk.lstrip()))
+        stripped_end = position + len(chunk.rstrip())
+        if stripped_end > stripped_start:
+            sentences.append(Sentence(stripped_start, stripped_end))
+        position = boundary.end() if boundary else len(text)
+    return sentences

@@ -1,0 +1,126 @@
+"""Arabic labels must read correctly on matplotlib 3.11+ (libraqm) and on 3.10 (no shaping).
+
+The reference is an independent shaper drawing the same logical string in the same font file:
+HarfBuzz (uharfbuzz) with outlines rasterised here, and Pillow+raqm where Pillow has it.
+"""
+
+from __future__ import annotations
+
+import arabic_reshaper
+import matplotlib
+import pytest
+from bidi import get_display
+from matplotlib import font_manager, ft2font
+
+from analysis import typography
+from analysis.typography import RLM, ar, has_presentation_forms, mpl_shapes_rtl
+
+import conftest_charts_helpers as h
+
+LABELS = [
+    "هجمات على القوات الأمريكية",
+    "نحو 2500 جندي",
+    "تشرين الأول 2023",
+    "2500 جندي في العراق",
+    "قوات US في العراق",
+]
+NATIVE = mpl_shapes_rtl()
+
+
+def wrong(text: str) -> str:
+    """The processing `ar` must NOT do on this matplotlib."""
+    if NATIVE:  # double processing: reshape + reorder on top of libraqm
+        return get_display(arabic_reshaper.reshape(text), base_dir="R")
+    return text  # raw logical string on a matplotlib that cannot shape
+
+
+def test_fonts_come_from_the_packages_and_register_once() -> None:
+    arabic, latin = typography.register_fonts()
+    typography.register_fonts()
+    assert "fontpkg_noto_sans_arabic" in str(arabic) and arabic.exists()
+    assert "fontpkg_noto_sans" in str(latin) and latin.exists()
+    names = [f.fname for f in font_manager.fontManager.ttflist]
+    assert names.count(str(arabic)) == 1 and names.count(str(latin)) == 1
+    found = font_manager.findfont(font_manager.FontProperties(family=typography.ARABIC_FAMILY))
+    assert found == str(arabic)
+
+
+def test_probe_agrees_with_feature_flag_and_is_cached() -> None:
+    """The layout probe is the decision; libraqm's presence in ft2font must agree with it."""
+    assert NATIVE == hasattr(ft2font, "__libraqm_version__")
+    assert typography._probe_layout() == NATIVE
+    before = mpl_shapes_rtl.cache_info().hits
+    mpl_shapes_rtl()
+    assert mpl_shapes_rtl.cache_info().hits == before + 1
+
+
+@pytest.mark.parametrize("text", ["", "Iraq 2023", "12,500", "US troops (approx.)", "–"])
+def test_text_without_arabic_passes_through(text: str) -> None:
+    assert ar(text) == text
+
+
+def test_ar_output_per_matplotlib_line() -> None:
+    if NATIVE:
+        assert ar("هجمات على القوات") == "هجمات على القوات"
+        assert ar("2500 جندي") == RLM + "2500 جندي"
+        assert ar("US قوات") == RLM + "US قوات"
+        assert not has_presentation_forms(ar("هجمات على القوات"))
+    else:
+        out = ar("هجمات على القوات")
+        assert has_presentation_forms(out)
+        assert out == get_display(arabic_reshaper.reshape("هجمات على القوات"), base_dir="R")
+        assert ar("2500 جندي").startswith("\ufef1")  # visual order: final yeh comes first
+
+
+def test_lines_are_processed_separately() -> None:
+    first, second = ar("نحو 2500 جندي\nالمصدر: رويترز").split("\n")
+    assert first == ar("نحو 2500 جندي") and second == ar("المصدر: رويترز")
+    assert ar(None) == "" and ar(2500) == "2500"
+
+
+@pytest.mark.skipif(not NATIVE, reason="glyph ids are only comparable when matplotlib shapes")
+@pytest.mark.parametrize("text", LABELS)
+def test_glyph_sequence_matches_harfbuzz(text: str) -> None:
+    expected = [gid for gid, *_ in h.hb_shape(ar(text))]
+    assert h.mpl_glyph_ids(ar(text)) == expected
+    assert h.mpl_glyph_ids(wrong(text)) != expected
+
+
+REFERENCES = {
+    "harfbuzz": h.render_harfbuzz,
+    "pillow-raqm": h.render_pillow_raqm,
+}
+
+
+@pytest.mark.parametrize("reference", sorted(REFERENCES))
+@pytest.mark.parametrize("text", LABELS)
+def test_rendering_matches_independent_shaper(text: str, reference: str) -> None:
+    if reference == "pillow-raqm" and not h.pillow_has_raqm():
+        pytest.skip("this Pillow has no raqm layout")
+    ref = REFERENCES[reference](text)
+    good = h.ink_similarity(h.render_mpl(ar(text)), ref)
+    bad = h.ink_similarity(h.render_mpl(wrong(text)), ref)
+    assert good > 0.9, f"ar() rendering differs from {reference}: {good:.3f}"
+    assert bad < 0.75, f"wrong processing still matches {reference}: {bad:.3f}"
+
+
+def test_no_missing_glyph_warnings_for_chart_text() -> None:
+    sample = "هجمات 2023 Iraq ٢٠٢٣ «، ؛ ٪ – —» (~) ≥ − 12.5% ١٢٫٥٪"
+    with h.glyph_warnings() as missing:
+        h.render_mpl(ar(sample))
+        h.render_mpl(ar(arabic_reshaper.reshape(sample)))  # presentation forms (3.10 path)
+    assert missing == []
+
+
+def test_missing_glyph_warnings_are_caught() -> None:
+    """Control for the test above: a glyph no font has is reported."""
+    with h.glyph_warnings() as missing:
+        h.render_mpl("\u4e00")
+    assert missing, "matplotlib no longer warns through `warnings`; update glyph_warnings()"
+
+
+def test_rc_context_sets_the_packaged_fonts() -> None:
+    with typography.rc_context("ar"):
+        assert matplotlib.rcParams["font.family"][0] == typography.ARABIC_FAMILY
+    with typography.rc_context("en"):
+        assert matplotlib.rcParams["font.family"][0] == typography.LATIN_FAMILY
