@@ -113,7 +113,7 @@ _SCALE_WORD = _alternation(_SCALES)
 
 # A number: digits with an optional scale word ("5.2 ألف"), or a run of number words joined by و.
 NUMBER_RE = re.compile(
-    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك]))(?P<digits>{_DIGIT_NUMBER})(?:\s?(?P<dscale>{_SCALE_WORD})(?!\w))?"
+    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)ال))(?P<digits>{_DIGIT_NUMBER})(?:\s?(?P<dscale>{_SCALE_WORD})(?!\w))?"
     rf"|(?<!\w){_PREFIX}(?P<words>(?:{_NUMWORD})(?:\s+و?(?:{_NUMWORD}))*)(?!\w)"
 )
 

@@ -11,6 +11,7 @@ files on every run.
 
 from __future__ import annotations
 
+import functools
 import math
 import os
 import tempfile
@@ -62,7 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
                        " تاريخ؛ الخط المتقطع والنقاط المفرغة مستويات مخططة.",
         "events_title": "أحداث بارزة",
         "events_what": "كل علامة حدث مؤرخ ورد في خبر؛ العلامات المفرغة أحداث معلنة للمستقبل.",
-        "sources": "المصادر", "more": "و{n} مصادر أخرى", "none": "لا مصادر",
+        "sources": "المصادر وتواريخ نشرها", "more": "و{n} مصادر أخرى", "none": "لا مصادر",
         "visit": "زيارة", "meeting": "اجتماع", "talks": "مباحثات", "agreement": "اتفاق",
         "deadline": "موعد نهائي", "withdrawal": "انسحاب", "attack": "هجوم", "strike": "ضربة",
         "killing": "قتل", "statement": "تصريح", "other": "أخرى",
@@ -86,7 +87,7 @@ WORDS: dict[str, dict[str, str]] = {
         "events_title": "Key events",
         "events_what": "Each marker is a dated event reported in an article; open markers are"
                        " announced for the future.",
-        "sources": "Sources", "more": "and {n} more", "none": "no sources",
+        "sources": "Sources (publication dates)", "more": "and {n} more", "none": "no sources",
         "visit": "visit", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
         "deadline": "deadline", "withdrawal": "withdrawal", "attack": "attack", "strike": "strike",
         "killing": "killing", "statement": "statement", "other": "other",
@@ -138,12 +139,14 @@ class _Style:
         return self.words.get(str(key), str(key))
 
 
-def source_entries(frame: pd.DataFrame, style: _Style, date_col: str = "as_of",
+def source_entries(frame: pd.DataFrame, style: _Style, date_col: str = "published",
                    limit: int = MAX_SOURCES) -> list[str]:
-    """['outlet (date, date)', ...]: outlets with most dates first, at most *limit*, the rest
-    counted; three or more dates of one outlet are shown as a range."""
+    """['outlet (date, date)', ...]: the articles' outlets and publication dates, outlets with
+    most dates first, at most *limit*, the rest counted; 3+ dates are shown as a range."""
     if frame.empty:
         return [style.words["none"]]
+    if date_col not in frame.columns:
+        date_col = "as_of" if "as_of" in frame.columns else "date_start"
     outlets = frame["outlet"].astype("object").where(frame["outlet"].notna(), "?")
     per_outlet: dict[str, set[pd.Timestamp]] = {}
     for outlet, when in zip(outlets, frame[date_col]):
@@ -239,7 +242,8 @@ def _finish(chart: _Chart) -> Figure:
     text = _wrap_measured(chart.caption, style, width - 2 * margin, renderer,
                           FontProperties(size=CAPTION_PT))
     caption = fig.text(x_text, MARGIN_IN / FIGSIZE[1], style.t(text), ha=ha, va="bottom",
-                       fontsize=CAPTION_PT, color="#444444", linespacing=1.0,
+                       fontsize=CAPTION_PT, color="#444444",
+                       linespacing=_linespacing(style.lang, 1.45),
                        multialignment=ha)
     fig.subplots_adjust(left=0.1, right=0.9, bottom=0.25, top=0.85)
     for _ in range(3):  # tick labels move with the axes: settle in a few rounds
@@ -256,6 +260,28 @@ def _finish(chart: _Chart) -> Figure:
     return fig
 
 
+@functools.cache
+def _text_metrics(lang: str) -> tuple[float, float]:
+    """(line advance, single-line box height) in em at linespacing 1.
+
+    matplotlib 3.11 sizes lines by the font's ascender/descender, which for Noto Sans Arabic
+    span 2.1 em (room for stacked marks); 3.10 uses the ink of "lp", about 1.1 em.  Line
+    spacing and legend spacing are scaled from this so charts look alike on both.
+    """
+    with typography.rc_context(lang):
+        fig = Figure(dpi=100)
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        em = 10 * fig.dpi / 72
+        one = fig.text(0, 0, "Ag", fontsize=10, linespacing=1.0).get_window_extent(renderer)
+        two = fig.text(0, 0, "Ag\nAg", fontsize=10, linespacing=1.0).get_window_extent(renderer)
+    return (two.height - one.height) / em, one.height / em
+
+
+def _linespacing(lang: str, em: float) -> float:
+    """matplotlib `linespacing` giving a line advance of *em* font sizes."""
+    return em / _text_metrics(lang)[0]
+
+
 def _no_data(chart: _Chart) -> Figure:
     chart.ax.set_axis_off()
     chart.ax.text(0.5, 0.5, chart.style.t(chart.style.words["no_data"]),
@@ -269,6 +295,11 @@ class _DateFormatter(Formatter):
 
     def __init__(self, style: _Style, unit: str) -> None:
         self.style, self.unit = style, unit
+        self._tick_locs: list[float] = []
+
+    def set_locs(self, locs: Sequence[float]) -> None:
+        self._tick_locs = list(locs)
+        super().set_locs(locs)
 
     def __call__(self, x: float, pos: int | None = None) -> str:
         when = mdates.num2date(x)
@@ -277,7 +308,7 @@ class _DateFormatter(Formatter):
         label = self.style.months[when.month - 1]
         if self.unit == "day":
             label = f"{when.day} {label}"
-        earlier = [mdates.num2date(v).year for v in self.locs if v < x]
+        earlier = [mdates.num2date(v).year for v in self._tick_locs if v < x]
         if pos is None or not earlier or earlier[-1] != when.year:
             label = f"{label}\n{when.year}"
         return self.style.t(self.style.digits(label))
@@ -299,7 +330,7 @@ def _date_axis(chart: _Chart, start: pd.Timestamp, end: pd.Timestamp) -> None:
     ax.xaxis.set_major_formatter(_DateFormatter(chart.style, unit))
     ax.xaxis.set_tick_params(labelsize=8)
     for label in ax.get_xticklabels():
-        label.set_linespacing(0.9)
+        label.set_linespacing(_linespacing(chart.style.lang, 1.2))
     pad = pd.Timedelta(days=max(5, int(days * 0.05)))
     ax.set_xlim(start - pad, end + pad)
 
@@ -316,7 +347,8 @@ def _legend(chart: _Chart, handles: Sequence[Line2D], labels: Sequence[str], loc
     rtl = chart.style.rtl
     chart.ax.legend(handles, [chart.style.t(s) for s in labels], loc=loc, fontsize=8,
                     frameon=True, framealpha=0.92, edgecolor="#cccccc", markerfirst=not rtl,
-                    alignment="right" if rtl else "left", labelspacing=0.2, borderpad=0.4,
+                    alignment="right" if rtl else "left", borderpad=0.4,
+                    labelspacing=max(0.05, 0.5 - (_text_metrics(chart.style.lang)[1] - 1.1)),
                     handlelength=1.6)
 
 
@@ -439,7 +471,8 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
                 if not frame.empty:
                     ax.plot(frame["as_of"], _as_float(frame["value"]), linestyle="none",
                             marker="o", markersize=5.5, markeredgecolor=colour,
-                            markerfacecolor=colour if filled else "white", zorder=3)
+                            markerfacecolor=colour if filled else "white", zorder=3,
+                            clip_on=False)  # a planned 0 sits on the axis
             handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o", markersize=5))
             labels.append(style.words[country])
         if (points["measure"] == "planned").any():
@@ -448,7 +481,7 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
             labels.append(style.words["planned"])
         _date_axis(chart, points["as_of"].min(), points["as_of"].max())
         _value_axis(chart, float(np.nanmax(_as_float(points["value"]))), style.words["troops_y"])
-        _legend(chart, handles, labels, loc="lower left")
+        _legend(chart, handles, labels, loc="best")
         return _finish(chart)
 
 
@@ -475,7 +508,7 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
     style = _Style(lang, digits, months)
     with typography.rc_context(lang):
         chart = _new_chart(style, title or style.words["events_title"], style.words["events_what"],
-                           source_entries(events, style, date_col="date_start"))
+                           source_entries(events, style))
         events = _dated(events, ["date_start"])
         if events.empty:
             return _no_data(chart)

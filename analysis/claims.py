@@ -31,6 +31,11 @@ _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
+# "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
+_CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
+                            r"(?!\s+(?:اثنين|آخرين|من|في))")
+_RISE = re.compile(r"(?:ترتفع|ارتفع|ارتفعت|يرتفع|تصل|وصل|وصلت|يصل|بلغ|بلغت|يبلغ|تبلغ|صعد|صعدت|تجاوز|تجاوزت)\s+"
+                   r"(?:إلى|الى)?\s*$")
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,10 @@ class _Reader:
     def _duals(self, sentence: Sentence, numbers: list[NumberMatch]) -> list[NumberMatch]:
         """Dual nouns count two: "صاروخين", "مبنيين"; a pair like "طائرتين مسيرتين" counts once."""
         found: list[NumberMatch] = []
+        for match in _CASUALTY_DUAL.finditer(self.view, sentence.start, sentence.end):
+            start = match.start("who")
+            if not any(n.start <= start < n.end for n in numbers):
+                found.append(NumberMatch(start, match.end("who"), 2, True, False))
         last_end = -10
         for match in _TOKEN.finditer(self.view, sentence.start, sentence.end):
             key = lx.stem(match.group())
@@ -222,8 +231,18 @@ class _Reader:
             kind = lx.noun_kind(count.group(1))
             if kind and kind not in ("skip", "person"):
                 return kind
+        own_count = re.search(r"(?:عددها|عددهم)\s+(?:\S+\s+){0,2}$", recent)
+        if own_count:  # "الجنود الأمريكيين وعددهم نحو 2500": the noun before "their number"
+            for token in reversed(_tokens(recent[:own_count.start()])[-4:]):
+                if lx.noun_kind(token) not in (None, "skip", "person"):
+                    return lx.noun_kind(token)
         if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$", recent):
             return "inherit"
+        if _RISE.search(recent):  # "وهجمات الانتقام لغزة ترتفع إلى 18": the subject is the first noun
+            clause = re.split(r"[.،,؛:]", before)[-1]
+            for token in _tokens(clause):
+                if lx.noun_kind(token) not in (None, "skip", "person"):
+                    return lx.noun_kind(token)
         return None
 
     def _casualty(self, before: str, after: str) -> str | None:
@@ -233,7 +252,7 @@ class _Reader:
         for _, pattern in lx.QUALIFIERS:
             before = pattern.sub("", before)
         near_before = " ".join(_tokens(before)[-4:])
-        near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:7])
+        near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:9])
         hits: list[tuple[int, str]] = []
         for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE)):
             for m in pattern.finditer(near_before):

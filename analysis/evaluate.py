@@ -1,4 +1,4 @@
-"""Score extracted claims against hand annotations (gold.jsonl, format in tests/data/corpus/README.md).
+"""Score extracted claims against hand annotations (gold.jsonl, format in data/corpus/README.md).
 
 A gold claim is matched to an extracted claim of the same file, kind and value — preferring one whose
 number lies inside the gold quote.  Precision and recall are on (kind, value); qualifier and date

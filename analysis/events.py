@@ -7,7 +7,7 @@ the date in that sentence.  Dates the text puts in the future are `planned`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import DateMention, resolve
@@ -62,6 +62,7 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
                    published: Published) -> list[Event]:
     """One event per resolvable date mention (the publication dateline excluded)."""
     events: list[Event] = []
+    seen: dict[tuple, int] = {}
     sentence_index = 0
     for mention in mentions:
         if published.span and mention.start < published.span[1] and published.span[0] < mention.end:
@@ -80,8 +81,24 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
         kind = _event_type(view, sentence, mention)
         if kind == "other" and mention.relative and mention.month is None:
             continue  # a bare "اليوم"/"أمس" with nothing happening is not an event
-        planned = future or (published.value is not None and published.precision == "day"
-                             and resolved.value > published.value)
+        planned = future or _after_publication(resolved.value, published)
+        key = (kind, resolved.value, resolved.end)
+        if key in seen:  # the same happening mentioned again: one row, planned if any mention says so
+            index = seen[key]
+            events[index] = replace(events[index], planned=events[index].planned or planned)
+            continue
+        seen[key] = len(events)
         events.append(Event(kind, resolved.value, resolved.end, resolved.precision, planned,
                             mention.start, mention.end, sentence))
     return events
+
+
+def _after_publication(day: date, published: Published) -> bool:
+    """Later than the whole publication period (day, month or year) the article is known by."""
+    if published.value is None:
+        return False
+    if published.precision == "day":
+        return day > published.value
+    if published.precision == "month":
+        return (day.year, day.month) > (published.value.year, published.value.month)
+    return day.year > published.value.year

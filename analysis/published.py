@@ -14,11 +14,14 @@ from datetime import date, timedelta
 
 from .dates import DateMention, find_dates, resolve
 from .arabic import normalize
+from .officials import office_range
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
-_FUTURE_VERB = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)\w{2,}|المقبل|القادم|المقبلة|القادمة)")
+_FUTURE_VERB = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)\w{2,}|على\s+[أا]ن|من\s+المقرر"
+                          r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد)")
 _FUTURE_WINDOW = 60
+_SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,9 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        stamped = re.search(r"الساعة|\d{1,2}:\d{2}|\|", line)
-        if len(line) > 120 and not stamped:
-            continue
+        stamped = re.search(r"الساعة|\d{1,2}:\d{2}", line)
+        if not stamped and len(line) > 60 and mention.start - line_start > 20:
+            continue  # a date inside a long line (a photo caption) is not a dateline
         candidate = date(mention.year, mention.month, mention.day)
         later = [m for m in mentions if m is not mention and m.year and m.year > candidate.year]
         if later and not stamped:
@@ -95,29 +98,52 @@ def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | N
     return best
 
 
-def _stated_today(text: str, mentions: list[DateMention], bound: tuple[date, str] | None) -> date | None:
+def _years_with_weekday(month: int, day: int, weekday: int, low: int, high: int) -> list[int]:
+    years = []
+    for year in range(low, high + 1):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                years.append(year)
+        except ValueError:
+            continue
+    return years
+
+
+def _pin_year(mention: DateMention, low: date, high: date) -> int | None:
+    """The year of a year-less "الخميس 26 أكتوبر" between `low` and `high`: the weekday decides when
+    it can, otherwise the first occurrence on or after `low`."""
+    if mention.year is not None:
+        return mention.year
+    if mention.weekday is not None and mention.day is not None:
+        years = [y for y in _years_with_weekday(mention.month, mention.day, mention.weekday, low.year, high.year)
+                 if low <= date(y, mention.month, mention.day) <= high]
+        return years[0] if len(years) == 1 else None
+    year = low.year
+    if date(year, mention.month, mention.day or 1) < low - timedelta(days=_SAME_OCCURRENCE_DAYS):
+        year += 1
+    return year if date(year, mention.month, 1) <= high else None
+
+
+def _stated_today(view: str, mentions: list[DateMention], low: date, high: date) -> date | None:
     """'أمس الجمعة 17 تشرين الثاني' / 'اليوم الأربعاء 9 أيلول': the text tells its own day."""
-    for index, mention in enumerate(mentions):
-        if mention.relative not in ("أمس", "امس", "اليوم") or index + 1 >= len(mentions):
+    for index, mention in enumerate(mentions[:-1]):
+        if mention.relative not in ("أمس", "امس", "اليوم"):
             continue
         following = mentions[index + 1]
-        gap = text[mention.end:following.start]
-        if following.day is None or following.month is None or len(gap.strip(" ()،,")) > 0:
+        if following.day is None or following.month is None or view[mention.end:following.start].strip(" ()،,-"):
             continue
-        year = following.year or (bound[0].year if bound else None)
+        shift = 1 if mention.relative != "اليوم" else 0
+        year = _pin_year(following, low - timedelta(days=shift), high)
         if year is None:
             continue
         try:
-            day = date(year, following.month, following.day)
+            return date(year, following.month, following.day) + timedelta(days=shift)
         except ValueError:
             continue
-        if bound and following.year is None and day < bound[0]:
-            day = day.replace(year=year + 1)
-        return day + timedelta(days=1) if mention.relative in ("أمس", "امس") else day
     return None
 
 
-def _last_year_cue(text: str, mentions: list[DateMention]) -> int | None:
+def _last_year_cue(mentions: list[DateMention]) -> int | None:
     """'العام الماضي' beside an event dated in year Y means the article is from Y + 1."""
     for mention in mentions:
         if mention.relative not in ("العام الماضي", "العام المنصرم"):
@@ -129,37 +155,45 @@ def _last_year_cue(text: str, mentions: list[DateMention]) -> int | None:
     return None
 
 
-def infer(text: str, mentions: list[DateMention]) -> Published | None:
-    """Publication date from the text alone, with an honest precision."""
-    bound = _lower_bound(text, mentions)
-    stated = _stated_today(text, mentions, bound)
+def infer(view: str, mentions: list[DateMention], today: date) -> Published | None:
+    """Publication date from the text alone: a lower bound from the dates it reports and the
+    officials it names, moved forward by year-less recent dates; a stated "yesterday" gives the day."""
+    bound = _lower_bound(view, mentions)
+    office = office_range(view, today)
+    low, precision = bound if bound else (None, "none")
+    if office and (low is None or office[0] > low):
+        low, precision = office[0], "year"
+    last_year = _last_year_cue(mentions)
+    if last_year and (low is None or date(last_year, 1, 1) > low):
+        low, precision = date(last_year, 1, 1), "year"
+    if low is None:
+        return None
+    high = office[1] if office else today
+    stated = _stated_today(view, mentions, low, high)
     if stated:
         return Published(stated, "day", "inferred")
-    last_year = _last_year_cue(text, mentions)
-    if last_year and (bound is None or last_year >= bound[0].year):
-        return Published(date(last_year, 1, 1), "year", "inferred")
-    if bound is None:
-        return None
-    # Year-less past dates ("في 4 يناير") that follow the bound move it forward.
-    latest, precision = bound
     for mention in mentions:
-        if mention.year is None and mention.month is not None and not is_future_context(text, mention):
-            resolved = resolve(mention, latest, "month" if precision != "year" else "year")
-            if resolved is None:
-                continue
-            candidate = resolved.value
-            if candidate < latest and precision != "year":
-                candidate = candidate.replace(year=candidate.year + 1)
-            if candidate > latest:
-                latest, precision = candidate, "month"
+        if mention.year is not None or mention.month is None or is_future_context(view, mention):
+            continue
+        if mention.day is None and mention.weekday is None:
+            continue  # a bare month name says too little
+        year = _pin_year(mention, low, high)
+        if year is None:
+            continue
+        try:
+            candidate = date(year, mention.month, mention.day or 1)
+        except ValueError:
+            continue
+        if low < candidate <= high:
+            low, precision = candidate, "month"
     if precision == "day":
         precision = "month"
-    return Published(latest.replace(day=1) if precision == "month" else date(latest.year, 1, 1), precision,
-                     "inferred")
+    value = low.replace(day=1) if precision == "month" else date(low.year, 1, 1)
+    return Published(value, precision, "inferred")
 
 
 def publication_date(view: str, mentions: list[DateMention], catalog_value: str | None,
-                     header_date: str | None) -> Published:
+                     header_date: str | None, today: date | None = None) -> Published:
     """Catalog > dateline > inferred from the text > page header > none (`view`: normalised text)."""
     parsed = parse_iso(catalog_value)
     dateline = _dateline(view, mentions)
@@ -170,7 +204,7 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
     if dateline:
         return Published(date(dateline.year, dateline.month, dateline.day), "day", "dateline",
                          (dateline.start, dateline.end))
-    inferred = infer(view, mentions)
+    inferred = infer(view, mentions, today or date.today())
     if inferred:
         return inferred
     if header_date:

@@ -16,12 +16,12 @@ log = logging.getLogger(__name__)
 
 POINT_COLUMNS = [
     "as_of", "value", "low", "high", "qualifier", "scope", "period_start", "measure",
-    "outlet", "article_id", "claim_id", "sentence",
+    "outlet", "article_id", "claim_id", "sentence", "published",
 ]
 TROOP_COLUMNS = ["country", "kind", *POINT_COLUMNS]
 BEST_COLUMNS = ["scope", "as_of", "estimate", "claim_id"]
 COUNTRY = {"troops": "US", "foreign_troops": "foreign"}
-_DATES = ("as_of", "period_start")
+_DATES = ("as_of", "period_start", "published")
 _INTS = ("value", "low", "high")
 
 
@@ -80,7 +80,9 @@ def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
 
 
 def attack_counts(tables: TablesLike) -> pd.DataFrame:
-    """Reported cumulative attack counts ("N attacks since ..."), one row per claim, by as_of."""
+    """Reported cumulative attack counts ("N attacks since ..."), one row per claim, by as_of.
+
+    as_of falls back to the article's published date; `published` is kept for captions."""
     c = tables.claims
     if c.empty:
         return _empty(POINT_COLUMNS)
@@ -134,7 +136,7 @@ def troop_levels(tables: TablesLike) -> pd.DataFrame:
 
 
 def events_timeline(tables: TablesLike) -> pd.DataFrame:
-    """Events that have a start date, with the outlet, sorted by date_start."""
+    """Events that have a start date, with the article's outlet and published date, sorted."""
     ev = tables.events
     if ev.empty or "date_start" not in ev.columns:
         return ev.iloc[0:0].assign(outlet=pd.Series(dtype="object"))
@@ -142,8 +144,7 @@ def events_timeline(tables: TablesLike) -> pd.DataFrame:
     if "date_end" in ev.columns:
         ev["date_end"] = pd.to_datetime(ev["date_end"])
     ev = ev.loc[ev["date_start"].notna()]
-    info = _article_info(tables.articles)[["article_id", "outlet"]]
-    if "outlet" in ev.columns:
-        ev = ev.drop(columns="outlet")
+    info = _article_info(tables.articles)
+    ev = ev.drop(columns=[c for c in ("outlet", "published") if c in ev.columns])
     ev = ev.merge(info, on="article_id", how="left")
     return _sorted(ev, ["date_start", "type", "article_id", "event_id"])

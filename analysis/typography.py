@@ -193,15 +193,31 @@ def _starts_with(line: str, rtl: bool) -> bool:
     return unicodedata.bidirectional(line[0]) in (("R", "AL") if rtl else ("L",))
 
 
+def _bidi_display() -> Any:
+    """python-bidi's pure-Python algorithm: unlike the Rust `bidi.get_display` of 0.5+, it
+    mirrors brackets in right-to-left runs (rule L4), so "(نحو)" keeps its parentheses."""
+    try:
+        from bidi.algorithm import get_display
+    except ImportError:  # a future python-bidi without the old module: no mirroring
+        log.warning("bidi.algorithm missing: brackets in Arabic labels will not be mirrored")
+        from bidi import get_display
+    return get_display
+
+
+def visual(line: str, rtl: bool = True) -> str:
+    """Reshaped (presentation forms) and visually ordered form of one line, for matplotlib
+    that cannot shape.  On shaping matplotlib this is exactly what must NOT be drawn."""
+    import arabic_reshaper
+
+    return str(_bidi_display()(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+
+
 def _prepare_line(line: str, native: bool, rtl: bool) -> str:
     if not has_arabic(line):
         return line
     if native:
         return line if _starts_with(line, rtl) else (RLM if rtl else LRM) + line
-    import arabic_reshaper
-    from bidi import get_display
-
-    return str(get_display(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+    return visual(line, rtl)
 
 
 def ar(text: object, *, rtl: bool = True) -> str:

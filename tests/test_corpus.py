@@ -18,7 +18,7 @@ from analysis.corpus import (
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "seeds"
-CORPUS = ROOT / "tests" / "data" / "corpus"
+CORPUS = ROOT / "data" / "corpus"
 
 ARABIC = "قال مسؤول أمريكي إن نحو 2500 جندي ما زالوا في العراق.\n\nوأضاف أن الانسحاب سيكتمل في أيلول 2026."
 

@@ -1,0 +1,130 @@
+"""The `analysis` command: extract tables, evaluate against gold, regenerate figures, write a brief."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .corpus import InputError, iter_documents, read_catalog
+from .tables import Tables, assemble, extract_all
+
+log = logging.getLogger("analysis")
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
+    """Build tables with a progress bar; a missing path or catalog is an InputError."""
+    entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
+    documents = iter_documents(paths, entries)
+    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr))
+    return assemble([*catalog_problems, *results])
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    tables = _tables(args.paths, args.catalog, args.quiet)
+    n_articles, n_problems = len(tables.articles), len(tables.problems)
+    if n_articles == 0:
+        for problem in tables.problems.itertuples():
+            print(f"problem: {problem.path}: {problem.message}", file=sys.stderr)
+        print("error: no article could be read; see the problems above", file=sys.stderr)
+        return 1
+    tables.save(args.out)
+    print(f"{n_articles} articles, {len(tables.claims)} claims, {len(tables.events)} events, "
+          f"{n_problems} problems -> {args.out}")
+    if n_problems:
+        print(f"warning: {n_problems} input problem(s); see {Path(args.out) / 'problems.csv'}", file=sys.stderr)
+        if args.strict:
+            return 1
+    return 0
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate, read_gold
+
+    tables = _tables(args.paths, args.catalog, quiet=True)
+    report = evaluate(tables, read_gold(args.gold))
+    print(report.format())
+    if args.verbose:
+        for miss in report.misses:
+            print(f"missed: {miss['file']} {miss['kind']} {miss['value']} | {miss['quote']}")
+        for extra in report.extras:
+            print(f"extra: {extra['file']} {extra['kind']} {extra['value']} | {extra['number_text']}")
+    return 0
+
+
+def cmd_figures(args: argparse.Namespace) -> int:
+    from .runner import run_figures
+
+    report = run_figures(args.paths, catalog=args.catalog, langs=_split(args.lang), formats=_split(args.formats),
+                         only=_split(args.only) if args.only else None, out_dir=args.out, force=args.force,
+                         progress=not args.quiet)
+    print(report.summary())
+    return 1 if report.failures else 0
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from .brief import write_brief
+
+    tables = _tables(args.paths, args.catalog, args.quiet)
+    written = write_brief(tables, args.out, lang=args.lang)
+    print("wrote " + ", ".join(str(p) for p in written))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(prog="analysis", description=__doc__)
+    main.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
+    main.add_argument("-v", "--verbose", action="store_true", help="log details")
+    commands = main.add_subparsers(dest="command", required=True)
+
+    extract = commands.add_parser("extract", help="articles -> tables (parquet + csv)")
+    extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .html .jsonl)")
+    extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
+    extract.add_argument("--out", default="data", help="output folder (default: data)")
+    extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
+    extract.set_defaults(run=cmd_extract)
+
+    evaluate = commands.add_parser("evaluate", help="precision/recall of claims against gold annotations")
+    evaluate.add_argument("paths", nargs="+", metavar="PATH")
+    evaluate.add_argument("--gold", required=True, help="gold.jsonl")
+    evaluate.add_argument("--catalog")
+    evaluate.set_defaults(run=cmd_evaluate)
+
+    figures = commands.add_parser("figures", help="run the chart notebooks with papermill")
+    figures.add_argument("paths", nargs="*", metavar="PATH", default=["seeds", "data/corpus/texts"])
+    figures.add_argument("--catalog", default=None)
+    figures.add_argument("--lang", default="ar,en", help="comma-separated: ar,en")
+    figures.add_argument("--formats", default="png,svg,pdf", help="comma-separated: png,svg,pdf")
+    figures.add_argument("--only", help="comma-separated notebook names")
+    figures.add_argument("--out", default="figures")
+    figures.add_argument("--force", action="store_true", help="re-run even when nothing changed")
+    figures.set_defaults(run=cmd_figures)
+
+    brief = commands.add_parser("brief", help="one PDF + HTML with charts, captions and sources")
+    brief.add_argument("paths", nargs="*", metavar="PATH", default=["seeds", "data/corpus/texts"])
+    brief.add_argument("--catalog", default=None)
+    brief.add_argument("--lang", default="ar", choices=["ar", "en"])
+    brief.add_argument("--out", default="figures/brief")
+    brief.set_defaults(run=cmd_brief)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
+    try:
+        return args.run(args)
+    except (InputError, FileNotFoundError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
