@@ -36,15 +36,18 @@ class NormText:
 
 def normalize(original: str) -> NormText:
     """Drop diacritics/tatweel/invisibles and map digits, remembering where each kept char came from."""
-    kept: list[str] = []
+    dropped = [m.start() for m in _DROP.finditer(original)]
+    if not dropped:
+        return NormText(original, original.translate(_DIGITS), tuple(range(len(original) + 1)))
     offsets: list[int] = []
-    for index, char in enumerate(original):
-        if _DROP.match(char):
-            continue
-        kept.append(char)
-        offsets.append(index)
+    position = 0
+    for index in dropped:
+        offsets.extend(range(position, index))
+        position = index + 1
+    offsets.extend(range(position, len(original)))
+    kept = _DROP.sub("", original)
     offsets.append(len(original))
-    return NormText(original, "".join(kept).translate(_DIGITS), tuple(offsets))
+    return NormText(original, kept.translate(_DIGITS), tuple(offsets))
 
 
 def has_arabic(text: str) -> bool:

@@ -126,16 +126,13 @@ class _Reader:
             if not any(n.start <= start < n.end for n in numbers):
                 found.append(NumberMatch(start, match.end("who"), 2, True, False))
         last_end = -10
-        for match in _TOKEN.finditer(self.view, sentence.start, sentence.end):
-            key = lx.stem(match.group())
-            if key not in lx.DUALS:
-                continue
-            if match.start() - last_end <= 1 or any(abs(n.end - match.start()) <= 1 or abs(match.end() - n.start) <= 1
-                                                    for n in numbers):
-                last_end = match.end()
-                continue
-            last_end = match.end()
-            found.append(NumberMatch(match.start(), match.end(), 2, True, False))
+        for match in lx.DUAL_RE.finditer(self.view, sentence.start, sentence.end):
+            start, end = match.start("dual"), match.end()
+            adjacent = start - last_end <= 1 or any(abs(n.end - match.start()) <= 1 or abs(end - n.start) <= 1
+                                                    for n in numbers)
+            last_end = end
+            if not adjacent:
+                found.append(NumberMatch(start, end, 2, True, False))
         return found
 
     # -- what a number counts ----------------------------------------------------------------

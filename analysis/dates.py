@@ -126,6 +126,23 @@ def _valid(year: int, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
 
 
+_MONTH_HIT = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)")
+_REACH_BACK, _REACH_AHEAD = 45, 40  # how far a date expression extends around its month name
+
+
+def _around_months(text: str):
+    """DATE_RE matches, searched only near month names: the full pattern is slow to try everywhere."""
+    windows: list[list[int]] = []
+    for hit in _MONTH_HIT.finditer(text):
+        start, end = max(0, hit.start() - _REACH_BACK), min(len(text), hit.end() + _REACH_AHEAD)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from DATE_RE.finditer(text, start, end)
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in a normalised text, left to right, without overlaps."""
     found: list[DateMention] = []
@@ -144,7 +161,7 @@ def find_dates(text: str) -> list[DateMention]:
             y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), y, mo, d))
-    for m in DATE_RE.finditer(text):
+    for m in _around_months(text):
         month = _month_of(m.group("month"))
         if month is None:
             continue

@@ -58,6 +58,17 @@ DUALS: dict[str, str] = {fold(w): k for w, k in (
     ("آخران", "inherit"),
 )}
 
+def _unfold(word: str) -> str:
+    """A regex matching every spelling that folds to `word`."""
+    return word.replace("ا", "[اأإآ]").replace("ي", "[يى]").replace("ه", "[هة]")
+
+
+# Dual nouns anywhere in a text, with attached prefixes: one pass instead of a lookup per token.
+DUAL_RE = re.compile(
+    r"(?<!\w)(?:وبال|وال|بال|لل|فال|ال|وب|ول|و|ب|ل|ف)?(?P<dual>"
+    + "|".join(sorted((_unfold(w) for w in DUALS), key=len, reverse=True)) + r")(?!\w)"
+)
+
 _SUFFIXES = ("ا", "ها", "هم", "هما", "هن", "ه", "نا")
 _GLUED = re.compile(r"^(\w{3,}?)(?:منذ|في|من|علي|ضد)$")
 _PREFIXES = ("وبال", "وال", "بال", "لل", "فال", "كال", "ال", "وب", "ول", "فب", "و", "ب", "ل", "ف")

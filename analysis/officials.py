@@ -37,7 +37,9 @@ TERMS: tuple[tuple[str, date, date | None], ...] = (
     (r"مايكل\s+كوريلا|كوريلا", date(2022, 4, 1), date(2025, 8, 8)),
 )
 _FORMER = re.compile(r"(?:السابق|الأسبق|الاسبق|الراحل|السابقة)\s*$")
-_COMPILED = tuple((re.compile(rf"(?<!\w)(?:[وبل])?{pattern}(?!\w)"), start, end) for pattern, start, end in TERMS)
+# One pass over the text: each term is a named group of a single alternation.
+_ANY = re.compile(r"(?<!\w)[وبل]?(?:" + "|".join(rf"(?P<t{i}>{pattern})" for i, (pattern, _, _) in enumerate(TERMS))
+                  + r")(?!\w)")
 _TITLE_WINDOW = 40
 
 
@@ -45,16 +47,15 @@ def office_range(view: str, today: date) -> tuple[date, date] | None:
     """The span of dates in which every sitting official the text names was in office; None if
     nobody is named or the terms do not overlap (then the text is not trusted on this)."""
     low, high = None, None
-    for pattern, start, end in _COMPILED:
-        for match in pattern.finditer(view):
-            before = view[max(0, match.start() - _TITLE_WINDOW):match.start()]
-            after = view[match.end():match.end() + 12]
-            if _FORMER.search(before) or re.match(r"^\s*(?:السابق|الأسبق)", after):
-                continue
-            low = start if low is None or start > low else low
-            term_end = end or today
-            high = term_end if high is None or term_end < high else high
-            break
+    for match in _ANY.finditer(view):
+        _, start, end = TERMS[int(match.lastgroup[1:])]
+        before = view[max(0, match.start() - _TITLE_WINDOW):match.start()]
+        after = view[match.end():match.end() + 12]
+        if _FORMER.search(before) or re.match(r"^\s*(?:السابق|الأسبق)", after):
+            continue
+        low = start if low is None or start > low else low
+        term_end = end or today
+        high = term_end if high is None or term_end < high else high
     if low is None or high is None or low > high:
         return None
     return low, high

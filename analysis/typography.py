@@ -31,6 +31,7 @@ LAST_RESORT_FAMILY = "DejaVu Sans"
 RLM = "\u200f"
 LRM = "\u200e"
 _PACKAGES = {ARABIC_FAMILY: "fontpkg_noto_sans_arabic", LATIN_FAMILY: "fontpkg_noto_sans"}
+_MARKS = dict.fromkeys(map(ord, "\u200e\u200f\u061c"))
 _ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 _registered: set[Path] = set()
 
@@ -209,7 +210,8 @@ def visual(line: str, rtl: bool = True) -> str:
     that cannot shape.  On shaping matplotlib this is exactly what must NOT be drawn."""
     import arabic_reshaper
 
-    return str(_bidi_display()(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+    shown = str(_bidi_display()(arabic_reshaper.reshape(line), base_dir="R" if rtl else "L"))
+    return shown.translate(_MARKS)  # directives for the bidi step; drawn, they leave traces
 
 
 def _prepare_line(line: str, native: bool, rtl: bool) -> str:

@@ -1,0 +1,64 @@
+"""Arabic dates in three month-name families, resolved against a publication date."""
+
+from datetime import date
+
+import pytest
+
+from analysis.arabic import normalize
+from analysis.dates import find_dates, resolve
+
+
+def first(text: str, published: date, precision: str = "day", future: bool = False):
+    view = normalize(text).text
+    mentions = find_dates(view)
+    assert mentions, text
+    return resolve(mentions[0], published, precision, future)
+
+
+@pytest.mark.parametrize("text, expected, precision", [
+    ("الاثنين 03 شباط 2025 الساعة 22:41", date(2025, 2, 3), "day"),
+    ("بحلول أيلول/ سبتمبر 2025", date(2025, 9, 1), "month"),
+    ("في آب من عام 2023", date(2023, 8, 1), "month"),
+    ("في 3 يناير 2020", date(2020, 1, 3), "day"),
+    ("(15 فبراير/شباط 2021)", date(2021, 2, 15), "day"),
+    ("في 12 جانفي 2024", date(2024, 1, 12), "day"),
+    ("منتصف تشرين الأول/ أكتوبر 2023", date(2023, 10, 15), "month"),
+    ("أواخر العام 2019", date(2019, 1, 1), "year"),
+    ("27 02 2021 | تقارير", date(2021, 2, 27), "day"),
+    ("السبت - ١٦ / نوفمبر / ٢٠٢٤", date(2024, 11, 16), "day"),
+])
+def test_explicit_dates(text, expected, precision):
+    resolved = first(text, date(2026, 1, 1))
+    assert (resolved.value, resolved.precision) == (expected, precision)
+
+
+def test_since_17_october_in_a_january_2024_article_is_2023():
+    resolved = first("تعرضوا لأكثر من 60 هجومًا منذ 17 أكتوبر", date(2024, 1, 10))
+    assert resolved.value == date(2023, 10, 17)
+    assert find_dates(normalize("منذ 17 أكتوبر").text)[0].cue == "منذ"
+
+
+def test_weekday_is_the_latest_on_or_before_publication():
+    # 10 January 2024 was a Wednesday; the latest Tuesday on or before it is 9 January.
+    assert first("غارات جوية يوم الثلاثاء", date(2024, 1, 10)).value == date(2024, 1, 9)
+    assert first("غارات جوية يوم الأربعاء", date(2024, 1, 10)).value == date(2024, 1, 10)
+
+
+def test_relative_words():
+    assert first("قال أمس", date(2024, 1, 10)).value == date(2024, 1, 9)
+    assert first("العام الماضي", date(2021, 7, 1), "month").value.year == 2020
+    assert first("في أبريل/نيسان المقبل", date(2021, 2, 16)).value == date(2021, 4, 1)
+
+
+def test_future_day_month_goes_forward():
+    assert first("سيعقد اجتماع 26 يوليو", date(2021, 7, 9), future=True).value == date(2021, 7, 26)
+
+
+def test_day_range():
+    resolved = first("خلال الفترة الممتدة من 17 إلى 31 تشرين أول/ أكتوبر الماضي", date(2023, 11, 1))
+    assert (resolved.value, resolved.end) == (date(2023, 10, 17), date(2023, 10, 31))
+
+
+@pytest.mark.parametrize("text", ["31 شباط 2025", "32 يناير 2024", "مارس ضغوطا كبيرة"])
+def test_impossible_or_ambiguous_dates_are_not_dates(text):
+    assert find_dates(normalize(text).text) == []

@@ -1,0 +1,93 @@
+"""Tables: schema, save/load round trip, CSV for Excel, and the `analysis extract` command."""
+
+import hashlib
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis import SchemaError, Tables, build_tables
+from analysis.tables import SCHEMAS, frame, validate
+from tests.conftest import ROOT, SEEDS
+
+
+def test_columns_are_the_contract(seed_tables):
+    for name in SCHEMAS:
+        assert list(getattr(seed_tables, name).columns) == list(SCHEMAS[name])
+
+
+def test_save_and_load_round_trip(seed_tables, tmp_path):
+    seed_tables.save(tmp_path)
+    loaded = Tables.load(tmp_path)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(loaded, name), getattr(seed_tables, name))
+    assert not list(tmp_path.glob(".*.tmp"))  # no temporary files left behind
+
+
+def test_csv_has_a_bom_so_excel_reads_arabic(seed_tables, tmp_path):
+    seed_tables.save(tmp_path)
+    raw = (tmp_path / "claims.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    assert "هجوم".encode() in raw
+
+
+def test_schema_rejects_bad_values():
+    rows = [{"article_id": "a", "claim_id": "a:c1", "kind": "tanks", "measure": "level", "value": 3,
+             "qualifier": "exact", "char_start": 0, "char_end": 1}]
+    with pytest.raises(SchemaError, match="kind"):
+        validate("claims", frame("claims", rows))
+
+
+def test_schema_rejects_bounds_that_exclude_the_value():
+    rows = [{"article_id": "a", "claim_id": "a:c1", "kind": "troops", "measure": "level", "value": 3,
+             "low": 5, "qualifier": "at_least", "char_start": 0, "char_end": 1}]
+    with pytest.raises(SchemaError, match="bounds"):
+        validate("claims", frame("claims", rows))
+
+
+def test_load_from_an_empty_folder_says_what_to_do(tmp_path):
+    with pytest.raises(FileNotFoundError, match="analysis extract"):
+        Tables.load(tmp_path)
+
+
+def test_extraction_is_deterministic():
+    first, second = build_tables([SEEDS]), build_tables([SEEDS])
+    pd.testing.assert_frame_equal(first.claims, second.claims)
+    pd.testing.assert_frame_equal(first.events, second.events)
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "analysis.cli", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def test_cli_extract_writes_four_tables_and_leaves_inputs_alone(tmp_path):
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.iterdir()}
+    result = run_cli("-q", "extract", str(SEEDS), "--out", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("5 articles,")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        f"{n}.{ext}" for n in SCHEMAS for ext in ("csv", "parquet"))
+    after = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in SEEDS.iterdir()}
+    assert before == after
+
+
+def test_cli_missing_path_is_a_clear_error(tmp_path):
+    result = run_cli("extract", str(tmp_path / "nope"), "--out", str(tmp_path))
+    assert result.returncode == 2
+    assert "nope" in result.stderr and "no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cli_bad_file_is_a_problem_not_a_crash(tmp_path):
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("قال البنتاغون إن نحو 2500 جندي أمريكي في العراق.", encoding="utf-8")
+    (corpus / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    result = run_cli("-q", "extract", str(corpus), "--out", str(out))
+    assert result.returncode == 0
+    assert "warning: 1 input problem" in result.stderr
+    problems = pd.read_csv(out / "problems.csv", encoding="utf-8-sig")
+    assert problems["path"].str.endswith("empty.txt").tolist() == [True]
+    assert run_cli("-q", "extract", str(corpus), "--out", str(out), "--strict").returncode == 1
