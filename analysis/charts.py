@@ -535,7 +535,8 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
             if len(events) <= max_labels:
                 where = (mdates.date2num(start) - x0) / (x1 - x0)
                 ha = "left" if where < 0.15 else "right" if where > 0.85 else "center"
-                ax.annotate(style.t(style.digits(label(ev))), (start, y),
+                text = style.digits(label(ev))  # quoted from the article: its own direction
+                ax.annotate(typography.ar(text, rtl=typography.has_arabic(text)), (start, y),
                             xytext=(0, -12 if flip[kind] else 10), textcoords="offset points",
                             ha=ha, va="center", fontsize=6.5, color="#333333",
                             annotation_clip=False)
