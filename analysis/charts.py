@@ -63,7 +63,7 @@ WORDS: dict[str, dict[str, str]] = {
                        " تاريخ؛ الخط المتقطع والنقاط المفرغة مستويات مخططة.",
         "events_title": "أحداث بارزة",
         "events_what": "كل علامة حدث مؤرخ ورد في خبر؛ العلامات المفرغة أحداث معلنة للمستقبل.",
-        "sources": "المصادر وتواريخ نشرها", "more": "و{n} مصادر أخرى", "none": "لا مصادر",
+        "sources": "المصادر وتواريخ نشرها", "none": "لا مصادر",
         "visit": "زيارة", "meeting": "اجتماع", "talks": "مباحثات", "agreement": "اتفاق",
         "deadline": "موعد نهائي", "withdrawal": "انسحاب", "attack": "هجوم", "strike": "ضربة",
         "killing": "قتل", "statement": "تصريح", "other": "أخرى",
@@ -87,7 +87,7 @@ WORDS: dict[str, dict[str, str]] = {
         "events_title": "Key events",
         "events_what": "Each marker is a dated event reported in an article; open markers are"
                        " announced for the future.",
-        "sources": "Sources (publication dates)", "more": "and {n} more", "none": "no sources",
+        "sources": "Sources (publication dates)", "none": "no sources",
         "visit": "visit", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
         "deadline": "deadline", "withdrawal": "withdrawal", "attack": "attack", "strike": "strike",
         "killing": "killing", "statement": "statement", "other": "other",
@@ -162,13 +162,23 @@ def source_entries(frame: pd.DataFrame, style: _Style, date_col: str = "publishe
             span = f"{style.date(dates[0])} – {style.date(dates[-1])}"
         else:
             span = sep.join(style.date(d) for d in dates)
-        if not style.rtl and typography.has_arabic(outlet):
-            # keep the date after an Arabic name in the left-to-right flow (bidi rule W2)
-            outlet += typography.LRM
+        outlet = typography.embed(outlet, rtl=style.rtl)  # Latin name in Arabic, or vice versa
         entries.append(f"{outlet} ({span})" if span else outlet)
     if len(ranked) > limit:
-        entries.append(style.words["more"].format(n=style.digits(str(len(ranked) - limit))))
+        entries.append(_more(len(ranked) - limit, style))
     return entries
+
+
+def _more(n: int, style: _Style) -> str:
+    """'and N more' (Arabic: the counted noun agrees with N: مصدر / مصدران / مصادر / مصدرًا)."""
+    if not style.rtl:
+        return f"and {n} more"
+    if n == 1:
+        return "ومصدر آخر"
+    if n == 2:
+        return "ومصدران آخران"
+    noun = "مصادر أخرى" if n <= 10 else "مصدرًا آخر"
+    return f"و{style.digits(str(n))} {noun}"
 
 
 def caption_chunks(what: str, entries: list[str], style: _Style) -> list[str]:
@@ -315,17 +325,18 @@ class _DateFormatter(Formatter):
 
 
 def _date_axis(chart: _Chart, start: pd.Timestamp, end: pd.Timestamp) -> None:
-    """At most ~6 ticks: days on short spans, months up to six years, years beyond."""
+    """At most ~6 ticks: days on short spans, months up to three years, years beyond."""
     ax = chart.ax
     days = (end - start).days
     months = (end.year - start.year) * 12 + end.month - start.month
     if days < 75:
         unit, locator = "day", mdates.DayLocator(interval=max(1, math.ceil(days / 5)))
-    elif months <= 72:
-        step = next(s for s in (1, 2, 3, 4, 6, 12) if months / s <= 6)
+    elif months <= 36:
+        step = next(s for s in (1, 2, 3, 4, 6) if months / s <= 6)
         unit, locator = "month", mdates.MonthLocator(bymonth=range(1, 13, step))
     else:
-        unit, locator = "year", mdates.YearLocator(base=max(1, math.ceil(months / 12 / 6)))
+        base = next(b for b in (1, 2, 5, 10, 20, 25, 50, 100) if months / 12 / b <= 6)
+        unit, locator = "year", mdates.YearLocator(base=base)
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(_DateFormatter(chart.style, unit))
     ax.xaxis.set_tick_params(labelsize=8)
@@ -356,12 +367,33 @@ def _as_float(values: pd.Series) -> np.ndarray:
     return values.astype("Float64").to_numpy(dtype=float, na_value=np.nan)
 
 
+def _strings(values: pd.Series) -> np.ndarray:
+    """Plain str array ('' for missing): safe to compare, unlike string/NA columns."""
+    return values.astype("object").where(values.notna(), "").astype(str).to_numpy()
+
+
+def _is(values: pd.Series, value: str) -> np.ndarray:
+    return _strings(values) == value
+
+
 def _scope_key(scope: object) -> str | None:
     return None if scope is None or pd.isna(scope) else str(scope)
 
 
 def _dated(frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return frame.dropna(subset=cols) if not frame.empty else frame
+
+
+def _window(frame: pd.DataFrame, col: str, start: object, end: object) -> pd.DataFrame:
+    """Rows whose *col* lies in [start, end] (either may be None); dates as str or Timestamp."""
+    if frame.empty or (start is None and end is None):
+        return frame
+    keep = pd.Series(True, index=frame.index)
+    if start is not None:
+        keep &= frame[col] >= pd.Timestamp(start)
+    if end is not None:
+        keep &= frame[col] <= pd.Timestamp(end)
+    return frame[keep.fillna(False).astype(bool)]
 
 
 # ----------------------------------------------------------------------------- charts
@@ -371,11 +403,14 @@ QUALIFIER_MARKERS = {"exact": ("o", True), "approx": ("o", False), "at_least": (
 
 def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "western",
                         months: str = "levant", title: str | None = None,
-                        best: pd.DataFrame | None = None) -> Figure:
+                        best: pd.DataFrame | None = None, start: object = None,
+                        end: object = None) -> Figure:
     """Reported cumulative attack counts (from `series.attack_counts`) per scope, marker shape
     by qualifier (open circle = approximate, triangle with bar up to the upper bound = "at
-    least"/"more than"), and the best-estimate step line per scope; y from 0."""
+    least"/"more than"), and the best-estimate step line per scope; y from 0.
+    *start* / *end* limit the time window (points and sources)."""
     style = _Style(lang, digits, months)
+    series = _window(series, "as_of", start, end)
     with typography.rc_context(lang):
         chart = _new_chart(style, title or style.words["attacks_title"],
                            style.words["attacks_what"], source_entries(series, style))
@@ -391,7 +426,7 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
             mine = points[[_scope_key(s) == scope for s in points["scope"]]]
             x, y, high = mine["as_of"].to_numpy(), _as_float(mine["value"]), _as_float(mine["high"])
             top = max(top, float(np.nanmax(y)), float(np.nanmax(np.nan_to_num(high))))
-            quals = mine["qualifier"].astype("object").to_numpy()
+            quals = _strings(mine["qualifier"])
             for qual, (marker, filled) in QUALIFIER_MARKERS.items():
                 sel = quals == qual
                 if qual in ("at_least", "more_than"):
@@ -439,10 +474,13 @@ def _middle_steps(frame: pd.DataFrame) -> pd.Series:
 
 
 def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "western",
-                       months: str = "levant", title: str | None = None) -> Figure:
+                       months: str = "levant", title: str | None = None, start: object = None,
+                       end: object = None) -> Figure:
     """Reported troop levels (from `series.troop_levels`) per country: points, a step line
-    through the middle value per date, and planned levels dashed with open points."""
+    through the middle value per date, and planned levels dashed with open points.
+    *start* / *end* limit the time window."""
     style = _Style(lang, digits, months)
+    series = _window(series, "as_of", start, end)
     with typography.rc_context(lang):
         chart = _new_chart(style, title or style.words["troops_title"],
                            style.words["troops_what"], source_entries(series, style))
@@ -455,8 +493,8 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
         for country in [c for c in ("US", "foreign") if c in present]:
             colour = COUNTRY_COLORS[country]
             mine = points[points["country"] == country]
-            level = mine[mine["measure"] == "level"]
-            planned = mine[mine["measure"] == "planned"]
+            level = mine[_is(mine["measure"], "level")]
+            planned = mine[_is(mine["measure"], "planned")]
             steps = _middle_steps(level)
             if not steps.empty:
                 ax.step(steps.index, steps.to_numpy(), where="post", color=colour, linewidth=1.8)
@@ -475,7 +513,7 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
                             clip_on=False)  # a planned 0 sits on the axis
             handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o", markersize=5))
             labels.append(style.words[country])
-        if (points["measure"] == "planned").any():
+        if _is(points["measure"], "planned").any():
             handles.append(Line2D([], [], color="#555555", linewidth=1.6, linestyle=(0, (4, 3)),
                                   marker="o", markerfacecolor="white", markersize=5))
             labels.append(style.words["planned"])
@@ -487,7 +525,7 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
 
 EVENT_MARKERS = {"visit": "o", "meeting": "s", "talks": "s", "agreement": "D", "deadline": "X",
                  "withdrawal": "v", "attack": "^", "strike": "^", "killing": "P",
-                 "statement": "o", "other": "."}
+                 "statement": "o", "other": "h"}
 _EVENT_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F",
                   "#000000"]
 
@@ -502,10 +540,13 @@ def short_label(event: pd.Series, words: int = 4) -> str:
 def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = "western",
                           months: str = "levant", title: str | None = None,
                           max_labels: int = 14,
-                          label: Callable[[pd.Series], str] = short_label) -> Figure:
+                          label: Callable[[pd.Series], str] = short_label,
+                          start: object = None, end: object = None) -> Figure:
     """Events (from `series.events_timeline`) on a time axis, one row per type; date ranges as
-    bars, planned events as open markers; short labels when there are few events."""
+    bars, planned events as open markers; short labels when there are few events.
+    *start* / *end* limit the time window (by date_start)."""
     style = _Style(lang, digits, months)
+    events = _window(events, "date_start", start, end)
     with typography.rc_context(lang):
         chart = _new_chart(style, title or style.words["events_title"], style.words["events_what"],
                            source_entries(events, style))
@@ -513,6 +554,8 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
         if events.empty:
             return _no_data(chart)
         ax = chart.ax
+        kinds = _strings(events["type"])
+        events = events.assign(type=np.where(kinds == "", "other", kinds))
         present = set(events["type"])
         types = [t for t in EVENT_MARKERS if t in present] + sorted(present - set(EVENT_MARKERS))
         row = {t: i for i, t in enumerate(types)}

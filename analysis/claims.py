@@ -8,6 +8,7 @@ counts of people), how it is qualified, where, since when and as of when.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from datetime import date
 
@@ -31,6 +32,7 @@ _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
+_WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
                             r"(?!\s+(?:اثنين|آخرين|من|في))")
@@ -69,8 +71,20 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
+def _clamp(view: str, sentence: Sentence, number: NumberMatch) -> Sentence:
+    """The sentence, or a word-aligned window of it around the number when the sentence is very long
+    (a scraped page with no full stops): rules look no further, and the quote stays readable."""
+    if sentence.end - sentence.start <= 2 * _WINDOW:
+        return sentence
+    start = max(sentence.start, number.start - _WINDOW)
+    end = min(sentence.end, number.end + _WINDOW)
+    if start > sentence.start:
+        space = view.find(" ", start, number.start)
+        start = space + 1 if space >= 0 else start
+    if end < sentence.end:
+        space = view.rfind(" ", number.end, end)
+        end = space if space >= 0 else end
+    return Sentence(start, end)
 
 
 def _bounds(qualifier: str, value: int) -> tuple[int | None, int | None]:
@@ -96,6 +110,7 @@ class _Reader:
         self.mentions = mentions
         self.published = published
         self.date_spans = [(m.start, m.end) for m in mentions]
+        self.mention_starts = [m.start for m in mentions]
         self.claims: list[Claim] = []
         self.implausible: list[Implausible] = []
         self.period_by_kind: dict[str, date] = {}
@@ -107,7 +122,7 @@ class _Reader:
         found = []
         for number in find_numbers(text):
             start, end = number.start + sentence.start, number.end + sentence.start
-            if _inside(self.date_spans, start, end) or number.decimal:
+            if self._in_date(start, end) or number.decimal:
                 continue
             before = self.view[max(sentence.start, start - 25):start]
             after = self.view[end:min(sentence.end, end + 25)]
@@ -134,6 +149,10 @@ class _Reader:
             if not adjacent:
                 found.append(NumberMatch(start, end, 2, True, False))
         return found
+
+    def _in_date(self, start: int, end: int) -> bool:
+        index = bisect_right(self.mention_starts, start) - 1
+        return index >= 0 and self.date_spans[index][1] >= end
 
     # -- what a number counts ----------------------------------------------------------------
     def kind_of(self, number: NumberMatch, sentence: Sentence) -> str | None:
@@ -264,7 +283,7 @@ class _Reader:
 
     def _previous_kind(self, sentence: Sentence) -> str | None:
         for claim in reversed(self.claims):
-            if claim.sentence.start >= sentence.start - 400:
+            if claim.start >= sentence.start - 400:
                 return claim.kind
             break
         return None
@@ -318,7 +337,7 @@ class _Reader:
         if not _COORDINATED.search(before):
             return None
         for claim in reversed(self.claims):
-            if claim.sentence == sentence and number.start - claim.end < 70:
+            if claim.start >= sentence.start and number.start - claim.end < 70:
                 return claim
             break
         return None
@@ -357,9 +376,9 @@ class _Reader:
         anchor, precision = self.published.value, self.published.precision
         period_start = None
         as_of: ResolvedDate | None = None
-        for mention in self.mentions:
-            if not (sentence.start <= mention.start < sentence.end):
-                continue
+        first = bisect_left(self.mention_starts, sentence.start)
+        last = bisect_left(self.mention_starts, sentence.end)
+        for mention in self.mentions[first:last]:
             resolved = resolve(mention, anchor, precision, is_future_context(self.view, mention))
             if resolved is None:
                 continue
@@ -383,7 +402,9 @@ class _Reader:
     def read(self) -> None:
         for sentence in self.sentences:
             numbers = sorted(self.numbers(sentence), key=lambda n: n.start)
+            whole = sentence
             for index, number in enumerate(numbers):
+                sentence = _clamp(self.view, whole, number)
                 kind = self.kind_of(number, sentence)
                 if kind is None or kind == "skip":
                     continue
@@ -391,8 +412,8 @@ class _Reader:
                     self.implausible.append(Implausible(self.view[number.start:number.end], kind,
                                                         number.start, number.end))
                     continue
-                next_start = numbers[index + 1].start if index + 1 < len(numbers) else sentence.end
-                prev_end = numbers[index - 1].end if index else sentence.start
+                next_start = min(numbers[index + 1].start, sentence.end) if index + 1 < len(numbers) else sentence.end
+                prev_end = max(numbers[index - 1].end, sentence.start) if index else sentence.start
                 qualifier = self.qualifier_of(number, sentence)
                 measure = self.measure_of(kind, number, sentence)
                 period_start, as_of, as_of_precision = self.dates_of(number, sentence, kind, measure)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .corpus import InputError, iter_documents, read_catalog
+from .corpus import MAX_BYTES, InputError, iter_documents, read_catalog
 from .tables import Tables, assemble, extract_all
 
 log = logging.getLogger("analysis")
@@ -19,16 +19,17 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
+def _tables(paths: list[str], catalog: str | None, quiet: bool = False, max_mb: float | None = None) -> Tables:
     """Build tables with a progress bar; a missing path or catalog is an InputError."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    documents = iter_documents(paths, entries)
+    max_bytes = int(max_mb * 1024 * 1024) if max_mb else MAX_BYTES
+    documents = iter_documents(paths, entries, max_bytes=max_bytes)
     results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr))
     return assemble([*catalog_problems, *results])
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    tables = _tables(args.paths, args.catalog, args.quiet)
+    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb)
     n_articles, n_problems = len(tables.articles), len(tables.problems)
     if n_articles == 0:
         for problem in tables.problems.itertuples():
@@ -89,6 +90,8 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
     extract.add_argument("--out", default="data", help="output folder (default: data)")
     extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
+    extract.add_argument("--max-mb", type=float, default=None,
+                         help=f"largest file read, in MB (default {MAX_BYTES // 2**20})")
     extract.set_defaults(run=cmd_extract)
 
     evaluate = commands.add_parser("evaluate", help="precision/recall of claims against gold annotations")

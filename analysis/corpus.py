@@ -33,6 +33,7 @@ log = logging.getLogger(__name__)
 MAX_BYTES = 20 * 1024 * 1024
 """Largest file (or .jsonl line) read; bigger ones are almost never articles and would stall a run."""
 
+_RAISE_LIMIT = "raise the limit with `analysis extract --max-mb N` (max_bytes= in Python) to read it"
 SUFFIXES = (".txt", ".html", ".htm", ".jsonl")
 CATALOG_COLUMNS = ("file", "url", "outlet", "published")
 
@@ -672,7 +673,7 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
         where = f"{path}, line {lineno}"
         if len(bline) > max_bytes:
             yield from emit(Problem(path, "read", f"{where}: {len(bline)} bytes, over the limit of {max_bytes}; "
-                                    "pass a larger max_bytes to iter_documents to read it"))
+                                    f"{_RAISE_LIMIT}"))
             continue
         if sline is None:
             sline, enc, problem = _decode(bline, where)
@@ -733,8 +734,8 @@ def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
             yield from _read_jsonl(path, catalog, max_bytes, ids)
             return
         if size > max_bytes:
-            yield Problem(path, "read", f"{path}: {size:,} bytes, over the limit of {max_bytes:,} bytes; pass a "
-                          "larger max_bytes to iter_documents (default analysis.corpus.MAX_BYTES) to read it")
+            yield Problem(path, "read", f"{path}: {size:,} bytes, over the limit of {max_bytes:,} bytes; "
+                          f"{_RAISE_LIMIT}")
             return
         with open(path, "rb") as fh:
             raw = fh.read(max_bytes + 1)

@@ -49,7 +49,8 @@ def _event_type(view: str, sentence: Sentence, mention: DateMention) -> str:
         return "deadline"
     best: tuple[int, int, str] | None = None
     for rank, (kind, pattern) in enumerate(EVENT_WORDS):
-        for match in pattern.finditer(view, sentence.start, sentence.end):
+        for match in pattern.finditer(view, max(sentence.start, mention.start - _MAX_DISTANCE - 20),
+                                      min(sentence.end, mention.end + _MAX_DISTANCE + 20)):
             if mention.start <= match.start() < mention.end:
                 continue
             distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end

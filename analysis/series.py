@@ -86,7 +86,8 @@ def attack_counts(tables: TablesLike) -> pd.DataFrame:
     c = tables.claims
     if c.empty:
         return _empty(POINT_COLUMNS)
-    points = _points(tables, (c["kind"] == "attacks") & (c["measure"] == "total"), "attack_counts")
+    mask = c["kind"].eq("attacks").fillna(False) & c["measure"].eq("total").fillna(False)
+    points = _points(tables, mask.astype(bool), "attack_counts")
     if points.empty:
         return _empty(POINT_COLUMNS)
     return _sorted(points[POINT_COLUMNS], ["as_of", "scope", "value", "article_id", "claim_id"])
@@ -128,7 +129,7 @@ def troop_levels(tables: TablesLike) -> pd.DataFrame:
     if c.empty:
         return _empty(TROOP_COLUMNS)
     mask = c["kind"].isin(list(COUNTRY)) & c["measure"].isin(["level", "planned"])
-    points = _points(tables, mask, "troop_levels")
+    points = _points(tables, mask.fillna(False).astype(bool), "troop_levels")
     if points.empty:
         return _empty(TROOP_COLUMNS)
     points["country"] = points["kind"].map(COUNTRY)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .corpus import Document, Problem, iter_documents, read_catalog
+from .corpus import MAX_BYTES, Document, Problem, iter_documents, read_catalog
 from .extract import ArticleRows, extract_document
 
 log = logging.getLogger(__name__)
@@ -184,8 +184,8 @@ def extract_all(documents: Iterable[Document | Problem]) -> Iterator[ArticleRows
                                                 "please report this article")
 
 
-def build_tables(paths, catalog: str | os.PathLike[str] | None = None) -> Tables:
+def build_tables(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES) -> Tables:
     """Articles, claims, events and problems for the files and folders in `paths`."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    results = list(extract_all(iter_documents(paths, entries)))
+    results = list(extract_all(iter_documents(paths, entries, max_bytes=max_bytes)))
     return assemble([*catalog_problems, *results])

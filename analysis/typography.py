@@ -187,6 +187,17 @@ def mpl_shapes_rtl() -> bool:
     return (major, minor) >= (3, 11)
 
 
+def embed(text: str, rtl: bool = True) -> str:
+    """*text* (a name quoted inside a sentence) followed by zero-width direction marks: one of
+    its own last strong direction, so a closing bracket of the name stays with it, then one of
+    the paragraph's, so what follows ("(12 Oct") does not join the name's run.  python-bidi's
+    algorithm predates bracket pairing (UBA 6.3), where these marks matter most."""
+    own = next((unicodedata.bidirectional(c) for c in reversed(text)
+                if unicodedata.bidirectional(c) in ("L", "R", "AL")), None)
+    marks = "" if own is None else (LRM if own == "L" else RLM)
+    return text + marks + (RLM if rtl else LRM)
+
+
 def _starts_with(line: str, rtl: bool) -> bool:
     """Does the first character already set the paragraph direction we want?"""
     if not line:

@@ -11,13 +11,13 @@ import pytest
 from analysis import charts, series, typography
 from analysis.typography import LRM, RLM, ar, has_presentation_forms, mpl_shapes_rtl
 
-import conftest_charts_helpers as h
+from . import conftest_charts_helpers as h
 
 NATIVE = mpl_shapes_rtl()
 
 
 @pytest.fixture(scope="module")
-def tables() -> h.FakeTables:
+def tables():
     return h.make_tables()
 
 
@@ -35,14 +35,16 @@ def test_attack_counts_selects_cumulative_totals(tables) -> None:
 
 
 def test_attack_counts_is_deterministic(tables) -> None:
-    shuffled = h.FakeTables(tables.articles.iloc[::-1], tables.claims.sample(frac=1, random_state=3),
-                            tables.events)
+    from analysis.tables import Tables
+
+    shuffled = Tables(tables.articles.iloc[::-1], tables.claims.sample(frac=1, random_state=3),
+                      tables.events, tables.problems)
     pd.testing.assert_frame_equal(series.attack_counts(shuffled), series.attack_counts(tables))
 
 
 def test_claims_without_any_date_are_left_out() -> None:
     t = h.make_tables()
-    t.articles.loc[t.articles["article_id"] == "a3", "published"] = pd.NaT
+    t.articles.loc[t.articles["article_id"] == "a3", "published"] = pd.NaT  # noqa: PD008
     assert "a3-c1" not in set(series.attack_counts(t)["claim_id"])
     assert "a3-c2" in set(series.attack_counts(t)["claim_id"])
 
@@ -54,7 +56,7 @@ def test_best_estimate_is_running_max_of_lower_bounds(tables) -> None:
     pd.testing.assert_frame_equal(points, before)  # points untouched
     assert list(best.columns) == series.BEST_COLUMNS
     both = best[best["scope"] == "iraq+syria"]
-    assert list(both["estimate"]) == [16, 36, 66, 71, 161, 161]  # approx 150 (low 135) adds nothing
+    assert list(both["estimate"]) == [16, 36, 66, 70, 160, 160]  # approx 150 (low 135) adds nothing
     assert both["estimate"].is_monotonic_increasing
     assert list(both["claim_id"])[-1] == "a4-c1"
     assert list(best[best["scope"] == "iraq"]["estimate"]) == [60]
@@ -85,7 +87,7 @@ def test_events_timeline(tables) -> None:
 
 
 def test_empty_tables_give_empty_series() -> None:
-    t = h.FakeTables([], [], [])
+    t = h.make_real_tables([], [], [])
     for frame, cols in ((series.attack_counts(t), series.POINT_COLUMNS),
                         (series.troop_levels(t), series.TROOP_COLUMNS)):
         assert frame.empty and list(frame.columns) == cols
@@ -214,13 +216,16 @@ def test_caption_names_sources(tables) -> None:
     entries = charts.source_entries(series.attack_counts(tables), charts._Style("en", "western", "levant"),
                                     limit=2)
     assert len(entries) == 3 and entries[-1] == "and 2 more"
-    assert entries[0].startswith("رويترز" + LRM)  # keeps the dates in English word order
+    assert entries[0].startswith("رويترز" + RLM + LRM)  # keeps the dates in English word order
+    ar_entries = charts.source_entries(series.attack_counts(tables),
+                                       charts._Style("ar", "western", "levant"))
+    assert all(RLM + " (" in e for e in ar_entries)
 
 
 @pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("kind", KINDS)
 def test_empty_series_say_no_data(kind, lang, tmp_path) -> None:
-    empty = h.FakeTables([], [], [])
+    empty = h.make_real_tables([], [], [])
     with h.glyph_warnings() as missing:
         fig = build(kind, empty, lang)
         paths = charts.save_figure(fig, tmp_path, kind, lang, formats=("png",))
@@ -253,3 +258,47 @@ def test_png_shows_arabic_title_as_shaped_by_harfbuzz(tables, tmp_path) -> None:
     crop = 255 - img[max(top, 0): img.shape[0] - int(box.y0) + 2, int(box.x0) - 2: int(box.x1) + 2]
     logical = charts.WORDS["ar"]["attacks_title"]
     assert h.ink_similarity(crop, h.render_harfbuzz(logical)) > 0.9
+
+
+def test_missing_values_do_not_break_series_or_charts(tmp_path) -> None:
+    """NA in kind / measure / qualifier / scope / type / outlet: rows are kept or skipped, no crash."""
+    base = h.make_tables()
+    claims = base.claims.copy()
+    claims.loc[0, "qualifier"] = pd.NA
+    claims.loc[1, "scope"] = pd.NA
+    claims.loc[2, "measure"] = pd.NA
+    claims.loc[3, "kind"] = pd.NA
+    events = base.events.copy()
+    events.loc[0, "type"] = pd.NA
+    events.loc[1, "planned"] = pd.NA
+    articles = base.articles.copy()
+    articles.loc[0, "outlet"] = pd.NA
+    from analysis.tables import Tables
+
+    t = Tables(articles, claims, events, base.problems)
+    points = series.attack_counts(t)
+    assert {"a2-c2", "a3-c1"}.isdisjoint(points["claim_id"])
+    assert points["scope"].isna().sum() == 1
+    with h.glyph_warnings() as missing:
+        for kind in KINDS:
+            charts.save_figure(build(kind, t, "ar"), tmp_path, kind, "ar", formats=("png",))
+    assert missing == []
+
+
+def test_time_window_limits_points_and_sources(tables) -> None:
+    points = series.attack_counts(tables)
+    fig = charts.attack_counts_chart(points, lang="en", start="2024-01-01")
+    caption = fig.texts[1].get_text()
+    assert "Jan 2024" in caption and "2023" not in caption
+    import matplotlib.dates as mdates
+
+    left, _ = fig.axes[0].get_xlim()
+    assert mdates.num2date(left).replace(tzinfo=None) > pd.Timestamp("2023-12-15")
+    empty = charts.attack_counts_chart(points, lang="en", start="2030-01-01")
+    assert "No data" in [t.get_text() for t in h.text_artists(empty)]
+
+
+@pytest.mark.parametrize(("n", "text"), [(1, "ومصدر آخر"), (2, "ومصدران آخران"),
+                                         (5, "و5 مصادر أخرى"), (22, "و22 مصدرًا آخر")])
+def test_arabic_count_of_more_sources(n: int, text: str) -> None:
+    assert charts._more(n, charts._Style("ar", "western", "levant")) == text

@@ -14,7 +14,7 @@ from matplotlib import font_manager, ft2font
 from analysis import typography
 from analysis.typography import LRM, RLM, ar, has_presentation_forms, mpl_shapes_rtl, visual
 
-import conftest_charts_helpers as h
+from . import conftest_charts_helpers as h
 
 LABELS = [
     "هجمات على القوات الأمريكية",
@@ -138,3 +138,19 @@ def test_brackets_face_the_text(text: str) -> None:
     good = h.ink_similarity(h.render_mpl(drawn), ref)
     bad = h.ink_similarity(h.render_mpl(swapped), ref)
     assert good > 0.95 and bad < good - 0.1, (good, bad)  # seen: ~0.98 vs <= 0.84
+
+
+def test_embed_marks_a_quoted_name() -> None:
+    assert typography.embed("alsafina.net (North Press copy)") == "alsafina.net (North Press copy)" + LRM + RLM
+    assert typography.embed("رويترز", rtl=False) == "رويترز" + RLM + LRM
+    assert typography.embed("?") == "?" + RLM
+
+
+@pytest.mark.parametrize("reference", sorted(REFERENCES))
+def test_caption_with_latin_name_matches_independent_shaper(reference: str) -> None:
+    """A Latin name with brackets inside Arabic text, as in chart captions (needs `embed`)."""
+    if reference == "pillow-raqm" and not h.pillow_has_raqm():
+        pytest.skip("this Pillow has no raqm layout")
+    text = "المصادر: " + typography.embed("alsafina.net (copy)") + " (1 آب 2025)."
+    ref = REFERENCES[reference](text)
+    assert h.ink_similarity(h.render_mpl(ar(text)), ref) > 0.9

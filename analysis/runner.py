@@ -1,0 +1,434 @@
+"""Regenerate every figure headlessly: extract the tables once, then run each chart notebook
+once per language with papermill.
+
+Why it is built this way:
+- Parameters of every run are validated before any kernel starts: a typo fails in
+  milliseconds with a message naming the notebook and the parameter.
+- The tables are extracted once into ``<build_dir>/tables`` and each notebook loads them
+  (``tables_dir``), so all charts of a run show the same data and extraction is not repeated.
+- The kernel is this very interpreter (``sys.executable``), with this copy of the package on
+  its path, whatever kernelspecs are (or are not) registered: a fresh venv with no ``python3``
+  kernel works, and a user-wide ``python3`` kernel pointing at another Python cannot hijack the
+  run.  Charts are drawn with the Agg backend (``MPLBACKEND=agg``).
+- Executed notebooks go to ``<build_dir>/notebooks/<name>.<lang>.ipynb``, never back into
+  ``notebooks/``; charts go to ``out_dir`` as ``<name>.<lang>.<ext>``.  Every file is written
+  through a temporary file and renamed, so no reader ever sees half a file.
+- A JSON manifest in ``build_dir`` records, per notebook and language, a sha256 of the table
+  files, the notebook source, the parameters and the drawing code; when it matches and the
+  outputs are still there and unchanged, the run is skipped (``cached``).  ``force=True``
+  re-runs.
+- A notebook that fails is reported (notebook, language, cell, error, executed copy) and the
+  others still run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import params as P
+
+log = logging.getLogger(__name__)
+
+MANIFEST = "manifest.json"
+KERNEL_NAME = "analysis-python"
+#: modules whose code decides what a chart looks like (the tables are hashed separately).
+_DRAWING_MODULES = ("charts", "series", "typography", "params", "tables")
+
+
+# ----------------------------------------------------------------------------- report
+@dataclass
+class Failure:
+    """One notebook run that did not produce its charts."""
+
+    notebook: str
+    lang: str
+    cell: str  # e.g. "cell 4 (`fig = attack_counts_chart(...`)"
+    error: str  # e.g. "ValueError: boom"
+    executed: Path | None = None  # the executed copy, with the traceback in it
+
+    def __str__(self) -> str:
+        where = f"; see {self.executed}" if self.executed else ""
+        return f"{self.notebook} [{self.lang}]: {self.cell}: {self.error}{where}"
+
+
+@dataclass
+class RunReport:
+    """What `run_figures` did.  `written`: chart files written by this run; `notebooks`:
+    executed copies written; `ran` / `cached`: "<name>.<lang>" runs executed / skipped."""
+
+    out_dir: Path
+    tables_dir: Path
+    written: list[Path] = field(default_factory=list)
+    notebooks: list[Path] = field(default_factory=list)
+    ran: list[str] = field(default_factory=list)
+    cached: list[str] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        """One line, e.g. 'figures: 6 runs (4 ran, 2 cached, 0 failed), 12 files written to figures in 31.2 s'."""
+        total = len(self.ran) + len(self.cached) + len(self.failures)
+        line = (f"figures: {total} runs ({len(self.ran)} ran, {len(self.cached)} cached, "
+                f"{len(self.failures)} failed), {len(self.written)} files written to {self.out_dir} "
+                f"in {self.seconds:.1f} s")
+        if self.failures:
+            line += "; FAILED: " + " | ".join(str(f) for f in self.failures)
+        return line
+
+
+# ----------------------------------------------------------------------------- kernel
+def _kernel_env() -> dict[str, str]:
+    """Environment added to the kernel's: this package first on the path, Agg backend."""
+    package_parent = str(Path(__file__).resolve().parent.parent)
+    path = [package_parent, *[p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]]
+    return {
+        "PYTHONPATH": os.pathsep.join(dict.fromkeys(path)),
+        "MPLBACKEND": "agg",
+        "PYDEVD_DISABLE_FILE_VALIDATION": "1",  # silence the debugger's frozen-modules warning
+        "JPY_SESSION_NAME": "",  # not a JupyterLab session, whatever the parent process was
+    }
+
+
+def _kernel_manager_class(log_path: Path) -> type:
+    """An AsyncKernelManager whose only kernelspec is "this interpreter" (see module doc) and
+    whose kernel writes its own stderr (start-up errors, shutdown chatter) to *log_path*.
+
+    Built per run (nbclient instantiates the class itself, so the log path rides on it);
+    jupyter_client is imported only when notebooks are run."""
+    from jupyter_client.kernelspec import KernelSpec, KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
+
+    here = str(Path(__file__).resolve().parent)
+
+    class ThisPythonSpecs(KernelSpecManager):
+        def get_kernel_spec(self, kernel_name: str) -> KernelSpec:
+            return KernelSpec(
+                argv=[sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+                display_name=f"Python ({sys.executable})", language="python", env=_kernel_env(),
+                resource_dir=here, metadata={},
+            )
+
+        def find_kernel_specs(self) -> dict[str, str]:
+            return {KERNEL_NAME: here}
+
+    class ThisPythonKernelManager(AsyncKernelManager):
+        @default("kernel_spec_manager")
+        def _this_python_specs(self) -> KernelSpecManager:
+            return ThisPythonSpecs(parent=self)
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw: Any) -> None:
+            with open(log_path, "ab") as stderr:  # the child keeps its own copy of the handle
+                kw["stderr"] = stderr
+                await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    return ThisPythonKernelManager
+
+
+_UMASK = os.umask(0o022)  # read once at import (os.umask can only be read by setting it)
+os.umask(_UMASK)
+
+
+# ----------------------------------------------------------------------------- helpers
+def _sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _atomic_bytes(path: Path, data: bytes) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        _public(Path(tmp))
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def _public(path: Path) -> None:
+    """Give a mkstemp file (mode 0600) the mode of a normally created file (0666 & ~umask)."""
+    os.chmod(path, 0o666 & ~_UMASK)
+
+
+def _drawing_code_hash() -> str:
+    import matplotlib
+
+    digest = hashlib.sha256(f"matplotlib {matplotlib.__version__}\n".encode())
+    here = Path(__file__).resolve().parent
+    for module in _DRAWING_MODULES:
+        digest.update(module.encode() + b"\0" + (here / f"{module}.py").read_bytes())
+    return digest.hexdigest()
+
+
+def _list_notebooks(folder: Path) -> dict[str, Path]:
+    """name -> source file: the jupytext .py (the source of truth) when present, else .ipynb.
+    `explore` is interactive and writes nothing: it is not a chart notebook."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.glob("*.ipynb")) + sorted(folder.glob("*.py")):
+        if path.stem.startswith((".", "_")) or path.stem == P.EXPLORE:
+            continue
+        if path.suffix == ".py" and "# %%" not in path.read_text(encoding="utf-8"):
+            continue
+        found[path.stem] = path  # .py sorted after .ipynb: it wins
+    order = [n for n in P.CHART_NOTEBOOKS if n in found] + sorted(set(found) - set(P.CHART_NOTEBOOKS))
+    return {name: found[name] for name in order}
+
+
+def _read_notebook(path: Path):
+    import jupytext
+
+    return jupytext.read(path) if path.suffix == ".py" else jupytext.read(path, fmt="ipynb")
+
+
+def _sync_tables(tables, target: Path) -> list[Path]:
+    """Save *tables* into *target*, replacing only files whose bytes changed: an unchanged
+    corpus leaves build/tables untouched.  Returns the files (re)written."""
+    target.mkdir(parents=True, exist_ok=True)
+    written = []
+    with tempfile.TemporaryDirectory(dir=target.parent, prefix=".tables.") as tmp:
+        for new in tables.save(tmp):
+            old = target / new.name
+            if old.exists() and old.read_bytes() == new.read_bytes():
+                continue
+            os.replace(new, old)
+            written.append(old)
+    return written
+
+
+def _short(source: str, width: int = 60) -> str:
+    lines = [line for line in source.strip().splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    first = lines[0].strip() if lines else ""
+    return first if len(first) <= width else first[: width - 1] + "…"
+
+
+def _describe_error(error: BaseException) -> tuple[str, str]:
+    """(cell, error) of a papermill failure or any other exception."""
+    from papermill.exceptions import PapermillExecutionError
+
+    if isinstance(error, PapermillExecutionError):
+        cell = f"cell {error.exec_count}" if error.exec_count else f"cell #{error.cell_index}"
+        snippet = _short(error.source or "")
+        if snippet:
+            cell += f" (`{snippet}`)"
+        return cell, f"{error.ename}: {error.evalue}"
+    return "kernel", f"{type(error).__name__}: {error}"
+
+
+def _normalise_list(value: str | Iterable[str], what: str, allowed: Sequence[str]) -> list[str]:
+    items = [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else list(value)
+    if not items:
+        raise ValueError(f"run_figures: {what} is empty; use some of {', '.join(allowed)}")
+    bad = [v for v in items if v not in allowed]
+    if bad:
+        raise ValueError(f"run_figures: {what}={bad[0]!r} is not supported; use one of {', '.join(allowed)}")
+    return list(dict.fromkeys(items))
+
+
+# ----------------------------------------------------------------------------- main entry
+def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
+                catalog: str | os.PathLike[str] | None = None,
+                langs: str | Sequence[str] = ("ar", "en"),
+                formats: str | Sequence[str] = ("png", "svg", "pdf"),
+                only: str | Sequence[str] | None = None,
+                out_dir: str | os.PathLike[str] = "figures",
+                build_dir: str | os.PathLike[str] = "build",
+                dpi: int = 200, digits: str = "western", months: str = "levant",
+                force: bool = False, progress: bool = True, *,
+                date_from: str | None = None, date_to: str | None = None,
+                notebooks_dir: str | os.PathLike[str] | None = None,
+                jobs: int | None = None, timeout: int = 600) -> RunReport:
+    """Extract the tables once, then run every chart notebook once per language.
+
+    Relative paths (corpus, catalog, out_dir, build_dir, notebooks_dir) are relative to the
+    current directory.  Raises ValueError (before any kernel starts) for a bad parameter;
+    a notebook that fails is reported in `RunReport.failures` and the others still run.
+    *jobs*: notebooks run at the same time (default: the number of CPUs, at most 4).
+    """
+    jobs_limit = jobs
+    started = time.monotonic()
+    langs = _normalise_list(langs, "langs", P.LANGS)
+    formats = _normalise_list(formats, "formats", P.FORMATS)
+    nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else P.base_dir()
+    if not nb_dir.is_dir():
+        raise ValueError(f"run_figures: notebooks_dir={os.fspath(nb_dir)!r} is not a folder")
+    available = _list_notebooks(nb_dir)
+    if only is not None:
+        wanted = _normalise_list(only, "only", list(available))
+        available = {name: path for name, path in available.items() if name in wanted}
+    if not available:
+        raise ValueError(f"run_figures: no chart notebooks in {nb_dir}")
+
+    corpus_list = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
+    out = Path(out_dir).resolve()
+    build = Path(build_dir).resolve()
+    tables_dir = build / "tables"
+    base = {"corpus": [str(Path(c).resolve()) for c in corpus_list],
+            "catalog": None if catalog is None else str(Path(catalog).resolve()),
+            "digits": digits, "months": months, "date_from": date_from, "date_to": date_to,
+            "formats": formats, "dpi": dpi, "out_dir": str(out)}
+    if jobs_limit is not None and (isinstance(jobs_limit, bool) or not isinstance(jobs_limit, int)
+                                   or jobs_limit < 1):
+        raise ValueError(f"run_figures: jobs={jobs_limit!r} is not supported; use a whole number >= 1 or None")
+    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    for name in available:
+        for lang in langs:
+            # check inputs exist (tables_dir None), then point the notebook at the shared tables
+            checked = P.validate_params(name, {**base, "lang": lang, "tables_dir": None})
+            jobs.append((name, lang, {**checked, "tables_dir": str(tables_dir)}))
+
+    from .tables import build_tables
+
+    tables = build_tables(base["corpus"], catalog=base["catalog"])
+    if len(tables.problems):
+        log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
+                    tables_dir / "problems.csv")
+    _sync_tables(tables, tables_dir)
+    table_hashes = {p.name: _sha256_file(p) for p in sorted(tables_dir.glob("*.parquet"))}
+    code_hash = _drawing_code_hash()
+
+    manifest_path = build / MANIFEST
+    manifest = _read_manifest(manifest_path)
+    report = RunReport(out_dir=out, tables_dir=tables_dir)
+    executed_dir = build / "notebooks"
+    executed_dir.mkdir(parents=True, exist_ok=True)
+
+    todo = []
+    for name, lang, params in jobs:
+        run_id = f"{name}.{lang}"
+        key = hashlib.sha256(json.dumps({
+            "tables": table_hashes, "notebook": _sha256_file(available[name]), "code": code_hash,
+            "params": params}, sort_keys=True).encode()).hexdigest()
+        outputs = [out / f"{name}.{lang}.{ext}" for ext in params["formats"]]
+        executed = executed_dir / f"{name}.{lang}.ipynb"
+        if not force and _still_valid(manifest.get(run_id), key, [*outputs, executed]):
+            report.cached.append(run_id)
+        else:
+            todo.append((run_id, name, lang, params, key, outputs, executed))
+
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    from tqdm.auto import tqdm
+
+    workers = max(1, min(jobs_limit or min(os.cpu_count() or 1, 4), len(todo) or 1))
+    bar = tqdm(total=len(jobs), initial=len(report.cached), desc="figures", unit=" notebook",
+               disable=not progress, file=sys.stderr, dynamic_ncols=True)
+    results: dict[str, Failure | None] = {}
+    with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="figures") as pool:
+        futures = {pool.submit(_run_one, name, lang, available[name], params, executed, outputs, timeout):
+                   (run_id, key, outputs, executed)
+                   for run_id, name, lang, params, key, outputs, executed in todo}
+        for future in as_completed(futures):
+            run_id, key, outputs, executed = futures[future]
+            failure = results[run_id] = future.result()
+            if failure is None:
+                manifest[run_id] = {"key": key, "outputs": {str(p): _sha256_file(p) for p in [*outputs, executed]}}
+            else:
+                log.error("%s", failure)
+                manifest.pop(run_id, None)
+            _atomic_bytes(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+            bar.set_postfix_str(run_id, refresh=False)
+            bar.update(1)
+    bar.close()
+    for run_id, _name, _lang, _params, _key, outputs, executed in todo:  # report in job order
+        failure = results[run_id]
+        if failure is None:
+            report.ran.append(run_id)
+            report.written.extend(outputs)
+        else:
+            report.failures.append(failure)
+        if executed.exists():
+            report.notebooks.append(executed)
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _still_valid(entry: Any, key: str, outputs: list[Path]) -> bool:
+    if not isinstance(entry, dict) or entry.get("key") != key:
+        return False
+    recorded = entry.get("outputs", {})
+    for path in outputs:
+        if str(path) not in recorded or not path.is_file() or _sha256_file(path) != recorded[str(path)]:
+            return False
+    return True
+
+
+def execute_notebook(source: str | os.PathLike[str], output: str | os.PathLike[str],
+                     parameters: dict[str, Any] | None = None, timeout: int = 600) -> None:
+    """Run one notebook (a jupytext .py or an .ipynb) with papermill in a kernel of this
+    interpreter, its working directory the notebook's folder; write the executed copy to
+    *output* atomically (also when it fails: the traceback is in it).  Raises papermill's
+    PapermillExecutionError (or the kernel's error) on failure."""
+    import papermill
+
+    source, output = Path(source).resolve(), Path(output).resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    nb = _read_notebook(source)
+    fd, tmp = tempfile.mkstemp(dir=output.parent, prefix=f".{output.stem}.", suffix=".ipynb")
+    os.close(fd)
+    kernel_log = output.with_suffix(".kernel.log")
+    kernel_log.unlink(missing_ok=True)
+    try:
+        papermill.execute_notebook(
+            nb, tmp, parameters=parameters or {}, kernel_name=KERNEL_NAME, language="python",
+            progress_bar=False, log_output=False,
+            # the kernel starts in the notebook's folder; no os.chdir here (runs are threaded)
+            resources={"metadata": {"path": str(source.parent)}},
+            kernel_manager_class=_kernel_manager_class(kernel_log), execution_timeout=timeout,
+        )
+    finally:
+        if Path(tmp).exists() and Path(tmp).stat().st_size:
+            _public(Path(tmp))
+            os.replace(tmp, output)
+        else:
+            Path(tmp).unlink(missing_ok=True)
+
+
+def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], executed: Path,
+             outputs: list[Path], timeout: int) -> Failure | None:
+    """Execute one chart notebook; None on success, else the Failure."""
+    started_ns = time.time_ns()
+    try:
+        execute_notebook(source, executed, params, timeout)
+    except Exception as error:  # a failing notebook must not stop the others
+        cell, message = _describe_error(error)
+        kernel_log = executed.with_suffix(".kernel.log")
+        if cell == "kernel" and kernel_log.is_file():
+            tail = kernel_log.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+            if tail:
+                message += f" (kernel log {kernel_log}: " + " / ".join(tail) + ")"
+        return Failure(name, lang, cell, message, executed if executed.exists() else None)
+    stale = [p for p in outputs if not p.is_file() or p.stat().st_mtime_ns < started_ns - 1_000_000_000]
+    if stale:
+        return Failure(name, lang, "end of notebook",
+                       "finished without writing " + ", ".join(p.name for p in stale)
+                       + " (a chart notebook must save <name>.<lang>.<ext> into out_dir)", executed)
+    return None

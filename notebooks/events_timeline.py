@@ -1,0 +1,57 @@
+# ---
+# jupyter:
+#   jupytext:
+#     formats: ipynb,py:percent
+#     text_representation:
+#       extension: .py
+#       format_name: percent
+#       format_version: '1.3'
+#   kernelspec:
+#     display_name: Python 3 (ipykernel)
+#     language: python
+#     name: python3
+# ---
+
+# %% [markdown]
+# # Key events
+#
+# Dated events the articles report (visits, talks, agreements, deadlines, strikes, ...), one row
+# per event type; date ranges as bars, events announced for the future as open markers.
+#
+# Writes `<out_dir>/events_timeline.<lang>.<ext>`.  Run all notebooks at once with
+# `analysis figures` (or `make figures`).
+
+# %% tags=["parameters"]
+corpus = ["../seeds"]  # files or folders with articles (.txt .html .jsonl); relative to notebooks/
+catalog = None  # optional catalog.csv (file, url, outlet, published)
+tables_dir = None  # folder of saved tables: when set, load them instead of extracting the corpus
+lang = "ar"  # "ar" or "en"
+digits = "western"  # "western" (0-9) or "arabic" (٠-٩), Arabic charts only
+months = "levant"  # Arabic month names: "levant" (كانون الثاني) or "egypt" (يناير)
+date_from = None  # None or "YYYY-MM-DD"
+date_to = None  # None or "YYYY-MM-DD"
+formats = ["png", "svg", "pdf"]
+dpi = 200  # PNG resolution
+out_dir = "../figures"
+
+# %%
+from analysis.charts import events_timeline_chart, save_figure
+from analysis.params import date_window, load_tables, show, validate_params
+from analysis.series import events_timeline
+
+p = validate_params("events_timeline", dict(
+    corpus=corpus, catalog=catalog, tables_dir=tables_dir, lang=lang, digits=digits, months=months,
+    date_from=date_from, date_to=date_to, formats=formats, dpi=dpi, out_dir=out_dir))
+
+# %%
+tables = load_tables(p)
+events = date_window(events_timeline(tables), "date_start", p["date_from"], p["date_to"])
+events
+
+# %%
+fig = events_timeline_chart(events, lang=p["lang"], digits=p["digits"], months=p["months"])
+written = save_figure(fig, p["out_dir"], "events_timeline", p["lang"], formats=p["formats"], dpi=p["dpi"])
+[str(path) for path in written]
+
+# %%
+show(fig, p["lang"])

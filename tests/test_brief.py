@@ -1,0 +1,94 @@
+"""The brief: one PDF and one HTML page with the charts, captions and a sources table.
+
+Real tables from the seeds plus one planted article whose text and outlet hold markup: the
+HTML must show it as text, never as markup.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis.brief import write_brief
+from analysis.tables import build_tables
+
+ROOT = Path(__file__).resolve().parent.parent
+
+PLANTED = """هجمات جديدة على القوات الأمريكية
+
+بغداد - 15 كانون الثاني 2024
+
+قال مسؤول أمريكي إن عدد الهجمات على القوات الأمريكية في العراق وسوريا ارتفع إلى 130 هجوماً منذ 17 تشرين الأول <script>alert("x")</script> الماضي.
+"""
+
+
+@pytest.fixture(scope="module")
+def tables(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("planted")
+    (folder / "planted.txt").write_text(PLANTED, encoding="utf-8")
+    catalog = folder / "catalog.csv"
+    catalog.write_text('file,url,outlet,published\nplanted.txt,,"<b>Evil</b> & <script>alert(1)</script>",2024-01-15\n',
+                       encoding="utf-8")
+    tables = build_tables([ROOT / "seeds", folder / "planted.txt"], catalog=catalog)
+    assert tables.claims["sentence"].str.contains("<script>", regex=False).any()  # the plant took
+    return tables
+
+
+@pytest.fixture(scope="module")
+def written(tables, tmp_path_factory):
+    out = tmp_path_factory.mktemp("brief")
+    return {lang: write_brief(tables, out, lang=lang) for lang in ("ar", "en")}, out
+
+
+def test_writes_one_pdf_and_one_html_per_language(written):
+    paths, out = written
+    assert [p.name for p in paths["ar"]] == ["brief.ar.pdf", "brief.ar.html"]
+    assert [p.name for p in paths["en"]] == ["brief.en.pdf", "brief.en.html"]
+    assert sorted(p.name for p in out.iterdir()) == ["brief.ar.html", "brief.ar.pdf", "brief.en.html",
+                                                      "brief.en.pdf"]  # no temp files left
+    pdf = paths["ar"][0].read_bytes()
+    assert pdf.startswith(b"%PDF") and b"CreationDate" not in pdf
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) >= 5  # cover, 3 charts, sources
+
+
+def test_pdf_and_html_are_deterministic(tables, written, tmp_path):
+    paths, _ = written
+    again = write_brief(tables, tmp_path, lang="ar")
+    assert again[0].read_bytes() == paths["ar"][0].read_bytes()
+    assert again[1].read_bytes() == paths["ar"][1].read_bytes()
+
+
+def test_html_escapes_article_text(written):
+    paths, _ = written
+    for lang in ("ar", "en"):
+        page = paths[lang][1].read_text(encoding="utf-8")
+        assert "<script" not in page.lower()  # neither the sentence nor the outlet is markup
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+        assert "&lt;b&gt;Evil&lt;/b&gt; &amp; &lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_html_direction_images_and_sources(written):
+    paths, _ = written
+    ar, en = (paths[lang][1].read_text(encoding="utf-8") for lang in ("ar", "en"))
+    assert '<html lang="ar" dir="rtl">' in ar and '<html lang="en" dir="ltr">' in en
+    images = re.findall(r'<img src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', ar)
+    assert len(images) == 3
+    assert all(base64.b64decode(i).lstrip().startswith(b"<?xml") for i in images)
+    assert ar.count("<figcaption>") == 3 and "المصادر والجمل المقتبسة" in ar
+    assert "<mark>130</mark>" in ar  # the quoted number is marked in its sentence
+    assert 'dir="rtl" lang="ar"' in en  # Arabic sentences stay right-to-left in the English brief
+
+
+def test_empty_tables_and_bad_arguments(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    tables = build_tables([empty])
+    pdf, page = write_brief(tables, tmp_path / "out", lang="en", charts=["attack_counts"])
+    assert pdf.is_file() and "No data." in page.read_text(encoding="utf-8")
+    with pytest.raises(ValueError, match="write_brief: lang='fr' is not supported; use one of ar, en"):
+        write_brief(tables, tmp_path / "out", lang="fr")
+    with pytest.raises(ValueError, match="write_brief: charts='pie' is not supported"):
+        write_brief(tables, tmp_path / "out", charts=["pie"])

@@ -1,0 +1,165 @@
+"""The figure runner, for real: papermill runs the real notebooks in real kernels on the seeds.
+
+Kernel start-up is slow, so runs are shared: one module-scoped run of every chart notebook in
+both languages, one run on an empty corpus with a broken notebook next to the real ones.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from analysis import params as P
+from analysis.runner import RunReport, run_figures
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+NOTEBOOKS = ROOT / "notebooks"
+CHARTS = P.CHART_NOTEBOOKS
+FORMATS = ("png", "svg", "pdf")
+
+
+def _snapshot(*folders: Path) -> dict[Path, int]:
+    """path -> mtime_ns of every file (hidden temp files included) under the folders."""
+    return {p: p.stat().st_mtime_ns for folder in folders if folder.exists()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def first(tmp_path_factory) -> tuple[RunReport, Path, Path, set[str]]:
+    tmp = tmp_path_factory.mktemp("figures")
+    out, build = tmp / "figures", tmp / "build"
+    before = {p.name for p in NOTEBOOKS.iterdir()}
+    report = run_figures([SEEDS], langs=("ar", "en"), formats=FORMATS, out_dir=out, build_dir=build,
+                         progress=False)
+    return report, out, build, before
+
+
+def test_every_chart_notebook_runs_in_both_languages(first):
+    report, out, build, _ = first
+    assert report.failures == [], report.summary()
+    expected = {f"{name}.{lang}.{ext}" for name in CHARTS for lang in ("ar", "en") for ext in FORMATS}
+    assert {p.name for p in out.iterdir()} == expected  # no temp files left behind either
+    assert sorted(p.name for p in report.written) == sorted(expected)
+    assert sorted(report.ran) == sorted(f"{n}.{lang}" for n in CHARTS for lang in ("ar", "en"))
+    for path in out.iterdir():
+        data = path.read_bytes()
+        assert data[:8] in (b"\x89PNG\r\n\x1a\n",) or data.startswith((b"%PDF", b"<?xml")), path
+    assert "0 failed" in report.summary() and "6 ran" in report.summary()
+
+
+def test_executed_notebooks_go_to_build_not_notebooks(first):
+    report, _, build, before = first
+    executed = sorted(p.name for p in (build / "notebooks").glob("*.ipynb"))
+    assert executed == sorted(f"{n}.{lang}.ipynb" for n in CHARTS for lang in ("ar", "en"))
+    assert {p.name for p in NOTEBOOKS.iterdir()} == before  # nothing written into notebooks/
+    nb = nbformat.read(build / "notebooks" / "attack_counts.en.ipynb", as_version=4)
+    injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and "tables_dir" in injected[0].source and str(build / "tables") in injected[0].source
+    assert (build / "tables" / "claims.parquet").is_file() and (build / "manifest.json").is_file()
+
+
+def test_second_run_is_all_cache_hits_and_writes_nothing(first):
+    _, out, build, _ = first
+    before = _snapshot(out, build / "notebooks", build / "tables")
+    report = run_figures([SEEDS], langs=("ar", "en"), formats=FORMATS, out_dir=out, build_dir=build,
+                         progress=False)
+    assert report.ran == [] and report.failures == [] and report.written == []
+    assert sorted(report.cached) == sorted(f"{n}.{lang}" for n in CHARTS for lang in ("ar", "en"))
+    assert _snapshot(out, build / "notebooks", build / "tables") == before
+    assert "6 cached" in report.summary()
+
+
+def test_force_reruns_and_gives_the_same_bytes(first):
+    _, out, build, _ = first
+    target = out / "events_timeline.en.svg"
+    old_bytes, old_mtime = target.read_bytes(), target.stat().st_mtime_ns
+    report = run_figures([SEEDS], langs=["en"], formats=FORMATS, only=["events_timeline"], out_dir=out,
+                         build_dir=build, force=True, progress=False)
+    assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures
+    assert target.stat().st_mtime_ns > old_mtime
+    assert target.read_bytes() == old_bytes  # deterministic output
+
+
+def test_changed_parameter_misses_the_cache(first):
+    _, out, build, _ = first
+    report = run_figures([SEEDS], langs=["en"], formats=["png"], only=["attack_counts"], out_dir=out,
+                         build_dir=build, dpi=80, progress=False)
+    assert report.ran == ["attack_counts.en"], report.summary()
+    assert report.written == [out / "attack_counts.en.png"]
+
+
+def test_bad_parameter_fails_before_any_kernel(tmp_path):
+    start = time.monotonic()
+    with pytest.raises(ValueError) as error:
+        run_figures([SEEDS], langs=["fr"], out_dir=tmp_path / "f", build_dir=tmp_path / "b", progress=False)
+    message = str(error.value)
+    assert "lang" in message and "'fr'" in message and "ar, en" in message
+    with pytest.raises(ValueError, match=r"attack_counts: digits='roman' is not supported; use one of western, arabic"):
+        run_figures([SEEDS], digits="roman", out_dir=tmp_path / "f", build_dir=tmp_path / "b", progress=False)
+    with pytest.raises(ValueError, match=r"attack_counts: dpi=0 is not supported"):
+        run_figures([SEEDS], dpi=0, out_dir=tmp_path / "f", build_dir=tmp_path / "b", progress=False)
+    with pytest.raises(ValueError, match=r"attack_counts: corpus path .*nowhere.* does not exist"):
+        run_figures([tmp_path / "nowhere"], out_dir=tmp_path / "f", build_dir=tmp_path / "b", progress=False)
+    with pytest.raises(ValueError, match=r"only='nope' is not supported; use one of attack_counts"):
+        run_figures([SEEDS], only=["nope"], out_dir=tmp_path / "f", build_dir=tmp_path / "b", progress=False)
+    assert time.monotonic() - start < 5  # no kernel was started
+    assert not (tmp_path / "b").exists() and not (tmp_path / "f").exists()
+
+
+BROKEN = '''# %% tags=["parameters"]
+corpus = ["../seeds"]
+tables_dir = None
+lang = "ar"
+out_dir = "../figures"
+
+# %%
+x = 1
+
+# %%
+raise RuntimeError("planted failure in a notebook")
+'''
+
+
+@pytest.fixture(scope="module")
+def empty_and_broken(tmp_path_factory) -> tuple[RunReport, Path]:
+    tmp = tmp_path_factory.mktemp("broken")
+    notebooks = tmp / "notebooks"
+    notebooks.mkdir()
+    for name in CHARTS:
+        shutil.copy(NOTEBOOKS / f"{name}.py", notebooks / f"{name}.py")
+    (notebooks / "broken.py").write_text(BROKEN, encoding="utf-8")
+    corpus = tmp / "empty"
+    corpus.mkdir()
+    report = run_figures([corpus], langs=["en"], formats=["svg"], out_dir=tmp / "figures",
+                         build_dir=tmp / "build", notebooks_dir=notebooks, progress=False)
+    return report, tmp
+
+
+def test_failing_notebook_is_reported_and_others_still_run(empty_and_broken):
+    report, tmp = empty_and_broken
+    assert len(report.failures) == 1, report.summary()
+    failure = report.failures[0]
+    assert failure.notebook == "broken" and failure.lang == "en"
+    assert failure.error == "RuntimeError: planted failure in a notebook"
+    assert "raise RuntimeError" in failure.cell
+    assert failure.executed == tmp / "build" / "notebooks" / "broken.en.ipynb" and failure.executed.is_file()
+    assert sorted(report.ran) == sorted(f"{n}.en" for n in CHARTS)
+    summary = report.summary()
+    assert "1 failed" in summary and "broken [en]" in summary and "planted failure" in summary
+    # a failed run is not cached: the next run tries it again
+    again = run_figures([tmp / "empty"], langs=["en"], formats=["svg"], only=["broken"],
+                        out_dir=tmp / "figures", build_dir=tmp / "build", notebooks_dir=tmp / "notebooks",
+                        progress=False)
+    assert [f.notebook for f in again.failures] == ["broken"] and again.cached == []
+
+
+def test_empty_corpus_gives_no_data_charts(empty_and_broken):
+    _, tmp = empty_and_broken
+    for name in CHARTS:
+        svg = (tmp / "figures" / f"{name}.en.svg").read_text(encoding="utf-8")
+        assert "<!-- No data -->" in svg, name  # matplotlib keeps each text as a comment in SVG
