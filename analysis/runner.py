@@ -235,11 +235,14 @@ def _describe_error(error: BaseException) -> tuple[str, str]:
     return "kernel", f"{type(error).__name__}: {error}"
 
 
-def _normalise_list(value: str | Iterable[str], what: str, allowed: Sequence[str]) -> list[str]:
+def _normalise_list(value: str | Iterable[str], what: str, allowed: Sequence[str] | None = None) -> list[str]:
+    """A list from a list or a comma-separated string; values are checked against *allowed*
+    here only when given (langs and formats are checked per notebook by validate_params, so
+    the message names the notebook)."""
     items = [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else list(value)
     if not items:
-        raise ValueError(f"run_figures: {what} is empty; use some of {', '.join(allowed)}")
-    bad = [v for v in items if v not in allowed]
+        raise ValueError(f"run_figures: {what} is empty" + (f"; use some of {', '.join(allowed)}" if allowed else ""))
+    bad = [v for v in items if allowed is not None and v not in allowed]
     if bad:
         raise ValueError(f"run_figures: {what}={bad[0]!r} is not supported; use one of {', '.join(allowed)}")
     return list(dict.fromkeys(items))
@@ -267,8 +270,8 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     """
     jobs_limit = jobs
     started = time.monotonic()
-    langs = _normalise_list(langs, "langs", P.LANGS)
-    formats = _normalise_list(formats, "formats", P.FORMATS)
+    langs = _normalise_list(langs, "langs")
+    formats = _normalise_list(formats, "formats")
     nb_dir = Path(notebooks_dir).resolve() if notebooks_dir is not None else P.base_dir()
     if not nb_dir.is_dir():
         raise ValueError(f"run_figures: notebooks_dir={os.fspath(nb_dir)!r} is not a folder")
@@ -338,17 +341,14 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
         futures = {pool.submit(_run_one, name, lang, available[name], params, executed, outputs, timeout):
                    (run_id, key, outputs, executed)
                    for run_id, name, lang, params, key, outputs, executed in todo}
-        for future in as_completed(futures):
-            run_id, key, outputs, executed = futures[future]
-            failure = results[run_id] = future.result()
-            if failure is None:
-                manifest[run_id] = {"key": key, "outputs": {str(p): _sha256_file(p) for p in [*outputs, executed]}}
-            else:
-                log.error("%s", failure)
-                manifest.pop(run_id, None)
-            _atomic_bytes(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
-            bar.set_postfix_str(run_id, refresh=False)
-            bar.update(1)
+        try:
+            done = as_completed(futures)
+            for future in done:
+                _record(future, futures, manifest, manifest_path, results, bar)
+        except BaseException:  # Ctrl-C: do not start the notebooks still waiting
+            for future in futures:
+                future.cancel()
+            raise
     bar.close()
     for run_id, _name, _lang, _params, _key, outputs, executed in todo:  # report in job order
         failure = results[run_id]
@@ -361,6 +361,22 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
             report.notebooks.append(executed)
     report.seconds = time.monotonic() - started
     return report
+
+
+def _record(future, futures, manifest: dict[str, Any], manifest_path: Path,
+            results: dict[str, Failure | None], bar) -> None:
+    """Note one finished run in the manifest (written at once: an interrupted run keeps the
+    cache of the notebooks that finished)."""
+    run_id, key, outputs, executed = futures[future]
+    failure = results[run_id] = future.result()
+    if failure is None:
+        manifest[run_id] = {"key": key, "outputs": {str(p): _sha256_file(p) for p in [*outputs, executed]}}
+    else:
+        log.error("%s", failure)
+        manifest.pop(run_id, None)
+    _atomic_bytes(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+    bar.set_postfix_str(run_id, refresh=False)
+    bar.update(1)
 
 
 def _read_manifest(path: Path) -> dict[str, Any]:
