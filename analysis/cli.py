@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -19,17 +20,18 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _tables(paths: list[str], catalog: str | None, quiet: bool = False, max_mb: float | None = None) -> Tables:
+def _tables(paths: list[str], catalog: str | None, quiet: bool = False, max_mb: float | None = None,
+            jobs: int = 1) -> Tables:
     """Build tables with a progress bar; a missing path or catalog is an InputError."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
     max_bytes = int(max_mb * 1024 * 1024) if max_mb else MAX_BYTES
     documents = iter_documents(paths, entries, max_bytes=max_bytes)
-    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr))
+    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr), jobs)
     return assemble([*catalog_problems, *results])
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb)
+    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb, args.jobs or os.cpu_count() or 1)
     n_articles, n_problems = len(tables.articles), len(tables.problems)
     if n_articles == 0:
         for problem in tables.problems.itertuples():
@@ -90,6 +92,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
     extract.add_argument("--out", default="data", help="output folder (default: data)")
     extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
+    extract.add_argument("--jobs", type=int, default=0, help="processes (default: one per core)")
     extract.add_argument("--max-mb", type=float, default=None,
                          help=f"largest file read, in MB (default {MAX_BYTES // 2**20})")
     extract.set_defaults(run=cmd_extract)

@@ -14,21 +14,22 @@ from .dates import DateMention, resolve
 from .published import Published, is_future_context
 from .text import Sentence
 
-EVENT_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(rf"(?<!\w)(?:[وفبل]?(?:ال)?)(?:{words})\w*"))
-    for kind, words in (
-        ("deadline", r"بحلول|مهلة|موعد\s+نهائي|موعدا\s+نهائيا"),
-        ("visit", r"زيارة|يزور|زار|سيزور|تزور|ستزور"),
-        ("meeting", r"اجتماع|لقاء|التقى|يلتقي|سيلتقي|يستقبل|استقبل|سيستقبل|يستضيف|استضاف|قمة|جلسة"),
-        ("talks", r"محادثات|حوار|مفاوضات|مباحثات|التفاوض|مناقشات"),
-        ("agreement", r"اتفاق|اتفقت|اتفقا|اتفاقية|توافق|تفاهم|وقع|وقعت"),
-        ("withdrawal", r"انسحاب|الانسحاب|سحب|مغادرة|تغادر|ستغادر|خروج|يغادر"),
-        ("killing", r"اغتيال|اغتالت|اغتال|قتلت|مقتل"),
-        ("strike", r"غارة|غارات|ضربة|ضربات|قصف|ضربت|شنت"),
-        ("attack", r"هجوم|هجمات|استهداف|استهدفت|استهدف|هاجم|هاجمت|سقوط\s+صواريخ|سقطت|أطلقت|أطلق"),
-        ("statement", r"قال|قالت|أعلن|أعلنت|اعلن|أكد|أكدت|بيان|صرح|أفاد|أفادت|كشف|كشفت|ذكر|ذكرت"),
-    )
+EVENT_WORDS: tuple[tuple[str, str], ...] = (  # in order of precedence when two are as near
+    ("deadline", r"بحلول|مهلة|موعد\s+نهائي|موعدا\s+نهائيا"),
+    ("visit", r"زيارة|يزور|زار|سيزور|تزور|ستزور"),
+    ("meeting", r"اجتماع|لقاء|التقى|يلتقي|سيلتقي|يستقبل|استقبل|سيستقبل|يستضيف|استضاف|قمة|جلسة"),
+    ("talks", r"محادثات|حوار|مفاوضات|مباحثات|التفاوض|مناقشات"),
+    ("agreement", r"اتفاق|اتفقت|اتفقا|اتفاقية|توافق|تفاهم|وقع|وقعت"),
+    ("withdrawal", r"انسحاب|الانسحاب|سحب|مغادرة|تغادر|ستغادر|خروج|يغادر"),
+    ("killing", r"اغتيال|اغتالت|اغتال|قتلت|مقتل"),
+    ("strike", r"غارة|غارات|ضربة|ضربات|قصف|ضربت|شنت"),
+    ("attack", r"هجوم|هجمات|استهداف|استهدفت|استهدف|هاجم|هاجمت|سقوط\s+صواريخ|سقطت|أطلقت|أطلق"),
+    ("statement", r"قال|قالت|أعلن|أعلنت|اعلن|أكد|أكدت|بيان|صرح|أفاد|أفادت|كشف|كشفت|ذكر|ذكرت"),
 )
+# One pass per window: every event word is a named group of a single alternation.
+_EVENT_RE = re.compile(r"(?<!\w)(?:[وفبل]?(?:ال)?)(?:" + "|".join(
+    rf"(?P<{kind}>{words})" for kind, words in EVENT_WORDS) + r")\w*")
+_RANK = {kind: rank for rank, (kind, _) in enumerate(EVENT_WORDS)}
 _MAX_DISTANCE = 120
 
 
@@ -48,14 +49,14 @@ def _event_type(view: str, sentence: Sentence, mention: DateMention) -> str:
     if mention.cue == "بحلول":
         return "deadline"
     best: tuple[int, int, str] | None = None
-    for rank, (kind, pattern) in enumerate(EVENT_WORDS):
-        for match in pattern.finditer(view, max(sentence.start, mention.start - _MAX_DISTANCE - 20),
-                                      min(sentence.end, mention.end + _MAX_DISTANCE + 20)):
-            if mention.start <= match.start() < mention.end:
-                continue
-            distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
-            if distance <= _MAX_DISTANCE and (best is None or (distance, rank) < best[:2]):
-                best = (distance, rank, kind)
+    for match in _EVENT_RE.finditer(view, max(sentence.start, mention.start - _MAX_DISTANCE - 20),
+                                    min(sentence.end, mention.end + _MAX_DISTANCE + 20)):
+        if mention.start <= match.start() < mention.end:
+            continue
+        distance = mention.start - match.end() if match.end() <= mention.start else match.start() - mention.end
+        kind = match.lastgroup
+        if distance <= _MAX_DISTANCE and (best is None or (distance, _RANK[kind]) < best[:2]):
+            best = (distance, _RANK[kind], kind)
     return best[2] if best else "other"
 
 

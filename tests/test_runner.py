@@ -6,6 +6,7 @@ both languages, one run on an empty corpus with a broken notebook next to the re
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -74,10 +75,17 @@ def test_second_run_is_all_cache_hits_and_writes_nothing(first):
     assert "6 cached" in report.summary()
 
 
-def test_force_reruns_and_gives_the_same_bytes(first):
+def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
     _, out, build, _ = first
     target = out / "events_timeline.en.svg"
     old_bytes, old_mtime = target.read_bytes(), target.stat().st_mtime_ns
+    # a registered "python3" kernel that cannot start must not matter: the runner's kernel is
+    # always this interpreter, whatever kernelspecs exist (or do not, in a fresh venv)
+    bogus = tmp_path / "jupyter" / "kernels" / "python3"
+    bogus.mkdir(parents=True)
+    (bogus / "kernel.json").write_text(json.dumps({"argv": ["/nonexistent/python", "-f", "{connection_file}"],
+                                                   "display_name": "broken", "language": "python"}))
+    monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
     report = run_figures([SEEDS], langs=["en"], formats=FORMATS, only=["events_timeline"], out_dir=out,
                          build_dir=build, force=True, progress=False)
     assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures

@@ -91,3 +91,10 @@ def test_cli_bad_file_is_a_problem_not_a_crash(tmp_path):
     problems = pd.read_csv(out / "problems.csv", encoding="utf-8-sig")
     assert problems["path"].str.endswith("empty.txt").tolist() == [True]
     assert run_cli("-q", "extract", str(corpus), "--out", str(out), "--strict").returncode == 1
+
+
+def test_jobs_give_the_same_tables_row_for_row(corpus_tables):
+    from tests.conftest import CORPUS
+    parallel = build_tables([CORPUS / "texts"], catalog=CORPUS / "catalog.csv", jobs=2)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(parallel, name), getattr(corpus_tables, name))
