@@ -211,6 +211,7 @@ def _sync_tables(tables, target: Path) -> list[Path]:
             old = target / new.name
             if old.exists() and old.read_bytes() == new.read_bytes():
                 continue
+            _public(new)
             os.replace(new, old)
             written.append(old)
     return written
@@ -268,7 +269,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     a notebook that fails is reported in `RunReport.failures` and the others still run.
     *jobs*: notebooks run at the same time (default: the number of CPUs, at most 4).
     """
-    jobs_limit = jobs
+    jobs_limit = jobs  # `jobs` the parameter; the list of runs is `runs`
     started = time.monotonic()
     langs = _normalise_list(langs, "langs")
     formats = _normalise_list(formats, "formats")
@@ -293,12 +294,12 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     if jobs_limit is not None and (isinstance(jobs_limit, bool) or not isinstance(jobs_limit, int)
                                    or jobs_limit < 1):
         raise ValueError(f"run_figures: jobs={jobs_limit!r} is not supported; use a whole number >= 1 or None")
-    jobs: list[tuple[str, str, dict[str, Any]]] = []
+    runs: list[tuple[str, str, dict[str, Any]]] = []
     for name in available:
         for lang in langs:
             # check inputs exist (tables_dir None), then point the notebook at the shared tables
             checked = P.validate_params(name, {**base, "lang": lang, "tables_dir": None})
-            jobs.append((name, lang, {**checked, "tables_dir": str(tables_dir)}))
+            runs.append((name, lang, {**checked, "tables_dir": str(tables_dir)}))
 
     from .tables import build_tables
 
@@ -317,7 +318,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     executed_dir.mkdir(parents=True, exist_ok=True)
 
     todo = []
-    for name, lang, params in jobs:
+    for name, lang, params in runs:
         run_id = f"{name}.{lang}"
         key = hashlib.sha256(json.dumps({
             "tables": table_hashes, "notebook": _sha256_file(available[name]), "code": code_hash,
@@ -334,7 +335,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     from tqdm.auto import tqdm
 
     workers = max(1, min(jobs_limit or min(os.cpu_count() or 1, 4), len(todo) or 1))
-    bar = tqdm(total=len(jobs), initial=len(report.cached), desc="figures", unit=" notebook",
+    bar = tqdm(total=len(runs), initial=len(report.cached), desc="figures", unit=" notebook",
                disable=not progress, file=sys.stderr, dynamic_ncols=True)
     results: dict[str, Failure | None] = {}
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="figures") as pool:

@@ -54,6 +54,9 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
                          "strike", "killing", "statement", "other"},
     ("events", "date_precision"): {"day", "month", "year"},
 }
+# fork starts workers in milliseconds (the work is pure functions, no threads involved); elsewhere
+# the platform's default is used.
+_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 UNIQUE = {"articles": "article_id", "claims": "claim_id", "events": "event_id"}
 
 
@@ -188,7 +191,7 @@ def extract_all(documents: Iterable[Document | Problem], jobs: int = 1) -> Itera
     if jobs <= 1:
         yield from map(_extract_one, documents)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
         yield from pool.imap(_extract_one, documents, chunksize=64)
 
 
