@@ -11,7 +11,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .corpus import MAX_BYTES, InputError, iter_documents, read_catalog
-from .tables import Tables, assemble, extract_all
+from .tables import ENGINES, Tables, assemble, extract_all
 
 log = logging.getLogger("analysis")
 
@@ -21,17 +21,19 @@ def _split(value: str) -> list[str]:
 
 
 def _tables(paths: list[str], catalog: str | None, quiet: bool = False, max_mb: float | None = None,
-            jobs: int = 1) -> Tables:
+            jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Tables:
     """Build tables with a progress bar; a missing path or catalog is an InputError."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
     max_bytes = int(max_mb * 1024 * 1024) if max_mb else MAX_BYTES
     documents = iter_documents(paths, entries, max_bytes=max_bytes)
-    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr), jobs)
+    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr), jobs, engine,
+                          scheduler)
     return assemble([*catalog_problems, *results])
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb, args.jobs or os.cpu_count() or 1)
+    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb, args.jobs or os.cpu_count() or 1,
+                     args.engine, args.scheduler)
     n_articles, n_problems = len(tables.articles), len(tables.problems)
     if n_articles == 0:
         for problem in tables.problems.itertuples():
@@ -93,6 +95,9 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--out", default="data", help="output folder (default: data)")
     extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
     extract.add_argument("--jobs", type=int, default=0, help="processes (default: one per core)")
+    extract.add_argument("--engine", choices=ENGINES, default="local",
+                         help="local processes (default) or a dask cluster")
+    extract.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
     extract.add_argument("--max-mb", type=float, default=None,
                          help=f"largest file read, in MB (default {MAX_BYTES // 2**20})")
     extract.set_defaults(run=cmd_extract)

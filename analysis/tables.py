@@ -186,8 +186,19 @@ def _extract_one(item: Document | Problem) -> ArticleRows | Problem:
                                              "please report this article")
 
 
-def extract_all(documents: Iterable[Document | Problem], jobs: int = 1) -> Iterator[ArticleRows | Problem]:
-    """Rows of every document, in input order; `jobs` > 1 spreads the work over processes."""
+ENGINES = ("local", "dask")
+
+
+def extract_all(documents: Iterable[Document | Problem], jobs: int = 1, engine: str = "local",
+                scheduler: str | None = None) -> Iterator[ArticleRows | Problem]:
+    """Rows of every document, in input order; `jobs` > 1 spreads the work over processes, and
+    engine="dask" over a dask cluster (the one at `scheduler`, or a local one started here)."""
+    if engine == "dask":
+        from .dask_engine import extract_with_dask
+        yield from extract_with_dask(documents, _extract_one, scheduler, jobs)
+        return
+    if engine != "local":
+        raise ValueError(f"engine={engine!r} is not known; use one of {', '.join(ENGINES)}")
     if jobs <= 1:
         yield from map(_extract_one, documents)
         return
@@ -196,8 +207,8 @@ def extract_all(documents: Iterable[Document | Problem], jobs: int = 1) -> Itera
 
 
 def build_tables(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,
-                 jobs: int = 1) -> Tables:
+                 jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Tables:
     """Articles, claims, events and problems for the files and folders in `paths`."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    results = list(extract_all(iter_documents(paths, entries, max_bytes=max_bytes), jobs))
+    results = list(extract_all(iter_documents(paths, entries, max_bytes=max_bytes), jobs, engine, scheduler))
     return assemble([*catalog_problems, *results])

@@ -98,3 +98,20 @@ def test_jobs_give_the_same_tables_row_for_row(corpus_tables):
     parallel = build_tables([CORPUS / "texts"], catalog=CORPUS / "catalog.csv", jobs=2)
     for name in SCHEMAS:
         pd.testing.assert_frame_equal(getattr(parallel, name), getattr(corpus_tables, name))
+
+
+def test_dask_engine_gives_the_same_tables(seed_tables, tmp_path):
+    import sys
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus as synthetic
+    synthetic.write(synthetic.generate(300, seed=7), tmp_path)
+    local = build_tables([SEEDS, tmp_path])
+    on_dask = build_tables([SEEDS, tmp_path], engine="dask", jobs=2)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(on_dask, name), getattr(local, name))
+    assert len(local.articles) == 305
+
+
+def test_unknown_engine_is_named():
+    with pytest.raises(ValueError, match="engine='spark'"):
+        build_tables([SEEDS], engine="spark")
