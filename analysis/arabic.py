@@ -184,4 +184,18 @@ def find_numbers(text: str) -> list[NumberMatch]:
                 continue
             start = match.start("words")
             found.append(NumberMatch(start, match.end(), value, True, False))
-    return found
+    return _join_compounds(text, found)
+
+
+def _join_compounds(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """"3 آلاف و500 جندي" is one number, 3500: a thousands figure followed by و and a smaller one."""
+    joined: list[NumberMatch] = []
+    for number in numbers:
+        if joined:
+            last = joined[-1]
+            if (last.value >= 1000 and last.value % 1000 == 0 and number.value < 1000
+                    and re.fullmatch(r"\s*و\s*", text[last.end:number.start])):
+                joined[-1] = NumberMatch(last.start, number.end, last.value + number.value, last.is_words, False)
+                continue
+        joined.append(number)
+    return joined

@@ -252,8 +252,8 @@ class _Reader:
             for token in reversed(_tokens(recent[:own_count.start()])[-4:]):
                 if lx.noun_kind(token) not in (None, "skip", "person"):
                     return lx.noun_kind(token)
-        if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$", recent):
-            return "inherit"
+        if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$|(?:بينهم|منهم|بينها|من\s+بينهم)\s*$", recent):
+            return "inherit"  # "18 شخصا بينهم 4 مدنيين": one of the previous figure's kind
         if _RISE.search(recent):  # "وهجمات الانتقام لغزة ترتفع إلى 18": the subject is the first noun
             clause = re.split(r"[.،,؛:]", before)[-1]
             for token in _tokens(clause):
@@ -274,7 +274,8 @@ class _Reader:
             for m in pattern.finditer(near_before):
                 hits.append((len(near_before) - m.end(), kind))
             for m in pattern.finditer(near_after):
-                hits.append((m.start(), kind))
+                if not m.group().startswith(("و", "ف")):  # "... وأصيب آخرون" opens a new clause
+                    hits.append((m.start(), kind))
         return min(hits)[1] if hits else None
 
     def _elliptic(self, after: str) -> bool:
