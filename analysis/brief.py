@@ -19,7 +19,6 @@ import base64
 import html
 import io
 import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -154,24 +153,6 @@ def _date_text(when: object, precision: object, lang: str, digits: str, months: 
 
 
 # ----------------------------------------------------------------------------- files
-def _atomic(path: Path, write: Callable[[str], None]) -> Path:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        write(tmp)
-        umask = _UMASK
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-_UMASK = os.umask(0o022)
-os.umask(_UMASK)
-
-
 def write_brief(tables, out_dir: str | os.PathLike[str], lang: str = "ar",
                 charts: Sequence[str] = CHARTS, *, digits: str = "western", months: str = "levant",
                 date_from: str | None = None, date_to: str | None = None, name: str = "brief",
@@ -198,9 +179,9 @@ def write_brief(tables, out_dir: str | os.PathLike[str], lang: str = "ar",
         meta += " · " + WORDS[lang]["window"].format(start=date_from or "…", end=date_to or "…")
     if lang == "ar" and digits == "arabic":
         meta = typography.arabic_digits(meta)
-    pdf = _atomic(out / f"{name}.{lang}.pdf", lambda tmp: _write_pdf(tmp, sections, meta, lang, digits, months))
+    pdf = write_atomically(out / f"{name}.{lang}.pdf", lambda tmp: _write_pdf(tmp, sections, meta, lang, digits, months))
     page = _html(sections, meta, lang, digits, months, image)
-    html_path = _atomic(out / f"{name}.{lang}.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
+    html_path = write_atomically(out / f"{name}.{lang}.html", lambda tmp: Path(tmp).write_text(page, encoding="utf-8"))
     return [pdf, html_path]
 
 

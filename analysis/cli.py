@@ -68,8 +68,9 @@ def cmd_figures(args: argparse.Namespace) -> int:
     from .runner import run_figures
 
     report = run_figures(args.paths, catalog=args.catalog, langs=_split(args.lang), formats=_split(args.formats),
-                         only=_split(args.only) if args.only else None, out_dir=args.out, force=args.force,
-                         progress=not args.quiet)
+                         only=_split(args.only) if args.only else None, out_dir=args.out, build_dir=args.build,
+                         dpi=args.dpi, digits=args.digits, months=args.months, force=args.force,
+                         progress=not args.quiet, date_from=args.date_from, date_to=args.date_to)
     print(report.summary())
     return 1 if report.failures else 0
 
@@ -78,9 +79,19 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from .brief import write_brief
 
     tables = _tables(args.paths, args.catalog, args.quiet)
-    written = write_brief(tables, args.out, lang=args.lang)
+    written = write_brief(tables, args.out, lang=args.lang, digits=args.digits, months=args.months,
+                          date_from=args.date_from, date_to=args.date_to)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
+
+
+def _chart_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--digits", choices=["western", "arabic"], default="western",
+                         help="digits in Arabic charts: 0-9 or ٠-٩")
+    command.add_argument("--months", choices=["levant", "egypt"], default="levant",
+                         help="Arabic month names: تشرين الأول (levant) or أكتوبر (egypt)")
+    command.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="first date shown")
+    command.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="last date shown")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -116,6 +127,9 @@ def parser() -> argparse.ArgumentParser:
     figures.add_argument("--only", help="comma-separated notebook names")
     figures.add_argument("--out", default="figures")
     figures.add_argument("--force", action="store_true", help="re-run even when nothing changed")
+    figures.add_argument("--build", default="build", help="executed notebooks, tables and cache (default: build)")
+    figures.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200)")
+    _chart_options(figures)
     figures.set_defaults(run=cmd_figures)
 
     brief = commands.add_parser("brief", help="one PDF + HTML with charts, captions and sources")
@@ -123,6 +137,7 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--catalog", default=None)
     brief.add_argument("--lang", default="ar", choices=["ar", "en"])
     brief.add_argument("--out", default="figures/brief")
+    _chart_options(brief)
     brief.set_defaults(run=cmd_brief)
     return main
 

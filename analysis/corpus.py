@@ -207,6 +207,8 @@ def _agency(s: str) -> str | None:
     if not m:
         return None
     a, b = m.group("a").strip(), m.group("b").strip()
+    if any(ch.isdigit() for ch in a + b):
+        return None  # "بغداد - 15 كانون الثاني 2024" is a dateline, not an outlet
     if _fold(b) in _CITIES and _fold(a) not in _CITIES:
         return a
     if _fold(a) in _CITIES and _fold(b) not in _CITIES:

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import params as P
+from .atomic import make_public, write_bytes_atomically
 
 log = logging.getLogger(__name__)
 
@@ -139,10 +140,6 @@ def _kernel_manager_class(log_path: Path) -> type:
     return ThisPythonKernelManager
 
 
-_UMASK = os.umask(0o022)  # read once at import (os.umask can only be read by setting it)
-os.umask(_UMASK)
-
-
 # ----------------------------------------------------------------------------- helpers
 def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -150,25 +147,6 @@ def _sha256_file(path: Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
-
-
-def _atomic_bytes(path: Path, data: bytes) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        _public(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    return path
-
-
-def _public(path: Path) -> None:
-    """Give a mkstemp file (mode 0600) the mode of a normally created file (0666 & ~umask)."""
-    os.chmod(path, 0o666 & ~_UMASK)
 
 
 def _drawing_code_hash() -> str:
@@ -211,7 +189,6 @@ def _sync_tables(tables, target: Path) -> list[Path]:
             old = target / new.name
             if old.exists() and old.read_bytes() == new.read_bytes():
                 continue
-            _public(new)
             os.replace(new, old)
             written.append(old)
     return written
@@ -375,7 +352,7 @@ def _record(future, futures, manifest: dict[str, Any], manifest_path: Path,
     else:
         log.error("%s", failure)
         manifest.pop(run_id, None)
-    _atomic_bytes(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
+    write_bytes_atomically(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
     bar.set_postfix_str(run_id, refresh=False)
     bar.update(1)
 
@@ -423,7 +400,7 @@ def execute_notebook(source: str | os.PathLike[str], output: str | os.PathLike[s
         )
     finally:
         if Path(tmp).exists() and Path(tmp).stat().st_size:
-            _public(Path(tmp))
+            make_public(tmp)
             os.replace(tmp, output)
         else:
             Path(tmp).unlink(missing_ok=True)

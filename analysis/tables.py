@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
-import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
 
+from .atomic import write_atomically
 from .corpus import MAX_BYTES, Document, Problem, iter_documents, read_catalog
 from .extract import ArticleRows, extract_document
 
@@ -124,8 +124,8 @@ class Tables:
         written = []
         for name in SCHEMAS:
             data = getattr(self, name)
-            written.append(_atomic_write(out / f"{name}.parquet", lambda p, d=data: d.to_parquet(p, index=False)))
-            written.append(_atomic_write(out / f"{name}.csv",
+            written.append(write_atomically(out / f"{name}.parquet", lambda p, d=data: d.to_parquet(p, index=False)))
+            written.append(write_atomically(out / f"{name}.csv",
                                          lambda p, d=data: d.to_csv(p, index=False, encoding="utf-8-sig")))
         return written
 
@@ -142,19 +142,6 @@ class Tables:
             data = pd.read_parquet(folder / f"{name}.parquet")
             loaded[name] = frame(name, data.to_dict("records"))
         return cls(**loaded)
-
-
-def _atomic_write(path: Path, write) -> Path:
-    """Write through a temporary file in the same folder, then rename: no half-written outputs."""
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    os.close(handle)
-    try:
-        write(temp)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
 
 
 def assemble(results: Iterable[ArticleRows | Problem]) -> Tables:
