@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import logging
 import os
 import sys
@@ -11,7 +12,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .corpus import MAX_BYTES, InputError, iter_documents, read_catalog
-from .tables import ENGINES, Tables, assemble, extract_all
+from .tables import ENGINES, Tables, assemble, extract_all, save_stream
 
 log = logging.getLogger("analysis")
 
@@ -20,31 +21,32 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
-def _tables(paths: list[str], catalog: str | None, quiet: bool = False, max_mb: float | None = None,
-            jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Tables:
-    """Build tables with a progress bar; a missing path or catalog is an InputError."""
+def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
+    """Build tables in memory with a progress bar; a missing path or catalog is an InputError."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    max_bytes = int(max_mb * 1024 * 1024) if max_mb else MAX_BYTES
-    documents = iter_documents(paths, entries, max_bytes=max_bytes)
-    results = extract_all(tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr), jobs, engine,
-                          scheduler)
-    return assemble([*catalog_problems, *results])
+    documents = tqdm(iter_documents(paths, entries), desc="extract", unit=" file", disable=quiet, file=sys.stderr)
+    return assemble([*catalog_problems, *extract_all(documents)])
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    tables = _tables(args.paths, args.catalog, args.quiet, args.max_mb, args.jobs or os.cpu_count() or 1,
-                     args.engine, args.scheduler)
-    n_articles, n_problems = len(tables.articles), len(tables.problems)
-    if n_articles == 0:
-        for problem in tables.problems.itertuples():
+    entries, catalog_problems = read_catalog(args.catalog) if args.catalog else ({}, [])
+    max_bytes = int(args.max_mb * 2**20) if args.max_mb else MAX_BYTES
+    documents = tqdm(iter_documents(args.paths, entries, max_bytes=max_bytes), desc="extract", unit=" file",
+                     disable=args.quiet, file=sys.stderr)
+    results = extract_all(documents, args.jobs or os.cpu_count() or 1, args.engine, args.scheduler)
+    report = save_stream(itertools.chain(catalog_problems, results), args.out)
+    counts = report.counts
+    if not report.saved:
+        for problem in report.problems:
             print(f"problem: {problem.path}: {problem.message}", file=sys.stderr)
-        print("error: no article could be read; see the problems above", file=sys.stderr)
+        print(f"error: no article could be read; see the problems above ({args.out} left as it was)",
+              file=sys.stderr)
         return 1
-    tables.save(args.out)
-    print(f"{n_articles} articles, {len(tables.claims)} claims, {len(tables.events)} events, "
-          f"{n_problems} problems -> {args.out}")
-    if n_problems:
-        print(f"warning: {n_problems} input problem(s); see {Path(args.out) / 'problems.csv'}", file=sys.stderr)
+    print(f"{counts['articles']} articles, {counts['claims']} claims, {counts['events']} events, "
+          f"{counts['problems']} problems -> {args.out}")
+    if counts["problems"]:
+        print(f"warning: {counts['problems']} input problem(s); see {Path(args.out) / 'problems.csv'}",
+              file=sys.stderr)
         if args.strict:
             return 1
     return 0

@@ -6,6 +6,7 @@ schema before it is returned or written, so a bad row fails loudly here, not in 
 
 from __future__ import annotations
 
+import itertools
 import logging
 import multiprocessing
 import os
@@ -14,8 +15,10 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
-from .atomic import write_atomically
+from .atomic import make_public
 from .corpus import MAX_BYTES, Document, Problem, iter_documents, read_catalog
 from .extract import ArticleRows, extract_document
 
@@ -119,15 +122,9 @@ class Tables:
 
     def save(self, out_dir: str | os.PathLike[str]) -> list[Path]:
         """Write <name>.parquet and <name>.csv (UTF-8 with BOM, opens in Excel) atomically."""
-        out = Path(out_dir)
-        out.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name in SCHEMAS:
-            data = getattr(self, name)
-            written.append(write_atomically(out / f"{name}.parquet", lambda p, d=data: d.to_parquet(p, index=False)))
-            written.append(write_atomically(out / f"{name}.csv",
-                                         lambda p, d=data: d.to_csv(p, index=False, encoding="utf-8-sig")))
-        return written
+        with TableWriter(out_dir) as writer:
+            writer.write(self)
+        return writer.paths
 
     @classmethod
     def load(cls, in_dir: str | os.PathLike[str]) -> "Tables":
@@ -142,6 +139,88 @@ class Tables:
             data = pd.read_parquet(folder / f"{name}.parquet")
             loaded[name] = frame(name, data.to_dict("records"))
         return cls(**loaded)
+
+
+class TableWriter:
+    """Writes tables chunk by chunk, so a corpus of any size is saved in flat memory.
+
+    Each table goes to a temporary parquet file (one row group per chunk) and CSV file; `close`
+    renames them all into place, so readers only ever see complete outputs.
+    """
+
+    def __init__(self, out_dir: str | os.PathLike[str]) -> None:
+        self.out = Path(out_dir)
+        self.out.mkdir(parents=True, exist_ok=True)
+        self.paths = [self.out / f"{name}.{ext}" for name in SCHEMAS for ext in ("parquet", "csv")]
+        self._temp = {path: path.with_name(f".{path.name}.{os.getpid()}.tmp") for path in self.paths}
+        self._parquet: dict[str, pq.ParquetWriter] = {}
+        self._csv = {name: open(self._temp[self.out / f"{name}.csv"], "w", encoding="utf-8-sig", newline="")
+                     for name in SCHEMAS}
+        self._started: set[str] = set()
+
+    def write(self, tables: Tables) -> None:
+        for name in SCHEMAS:
+            data = getattr(tables, name)
+            arrow = pa.Table.from_pandas(data, preserve_index=False)
+            if name not in self._parquet:
+                self._parquet[name] = pq.ParquetWriter(self._temp[self.out / f"{name}.parquet"], arrow.schema)
+            self._parquet[name].write_table(arrow.cast(self._parquet[name].schema))
+            data.to_csv(self._csv[name], index=False, header=name not in self._started)
+            self._started.add(name)
+
+    def close(self, keep: bool = True) -> None:
+        if keep and len(self._parquet) < len(SCHEMAS):
+            self.write(assemble([]))  # an empty run still gets its (empty) tables
+        for writer in self._parquet.values():
+            writer.close()
+        for handle in self._csv.values():
+            handle.close()
+        for path, temp in self._temp.items():
+            if keep:
+                make_public(temp)
+                os.replace(temp, path)
+            else:
+                temp.unlink(missing_ok=True)
+
+    def __enter__(self) -> "TableWriter":
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        self.close(keep=error is None)
+
+
+@dataclass
+class StreamReport:
+    counts: dict[str, int]
+    problems: list[Problem]
+    saved: bool
+
+
+def save_stream(results: Iterable[ArticleRows | Problem], out_dir: str | os.PathLike[str],
+                chunk_size: int = 2000, require_articles: bool = True) -> StreamReport:
+    """Assemble and save results `chunk_size` articles at a time.  With `require_articles`, a run
+    that read no article leaves `out_dir` as it was (the previous outputs stay)."""
+    counts = dict.fromkeys(SCHEMAS, 0)
+    problems: list[Problem] = []
+    writer = TableWriter(out_dir)
+    try:
+        chunk: list[ArticleRows | Problem] = []
+        for item in itertools.chain(results, [None]):
+            if item is not None:
+                chunk.append(item)
+            if chunk and (item is None or len(chunk) >= chunk_size):
+                tables = assemble(chunk)
+                writer.write(tables)
+                for name in SCHEMAS:
+                    counts[name] += len(getattr(tables, name))
+                problems += [Problem(**row) for row in tables.problems.to_dict("records")]
+                chunk = []
+    except BaseException:
+        writer.close(keep=False)
+        raise
+    saved = counts["articles"] > 0 or not require_articles
+    writer.close(keep=saved)
+    return StreamReport(counts, problems, saved)
 
 
 def assemble(results: Iterable[ArticleRows | Problem]) -> Tables:

@@ -115,3 +115,30 @@ def test_dask_engine_gives_the_same_tables(seed_tables, tmp_path):
 def test_unknown_engine_is_named():
     with pytest.raises(ValueError, match="engine='spark'"):
         build_tables([SEEDS], engine="spark")
+
+
+def test_streamed_save_in_small_chunks_equals_the_in_memory_tables(corpus_tables, tmp_path):
+    from analysis.corpus import iter_documents
+    from analysis.tables import extract_all, save_stream
+    from tests.conftest import CORPUS
+    from analysis.corpus import read_catalog
+    entries, _ = read_catalog(CORPUS / "catalog.csv")
+    report = save_stream(extract_all(iter_documents([CORPUS / "texts"], entries)), tmp_path, chunk_size=5)
+    assert report.counts["articles"] == len(corpus_tables.articles)
+    streamed = Tables.load(tmp_path)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(streamed, name), getattr(corpus_tables, name))
+    in_memory = tmp_path / "memory"
+    corpus_tables.save(in_memory)
+    assert (tmp_path / "claims.csv").read_bytes() == (in_memory / "claims.csv").read_bytes()
+
+
+def test_a_run_that_reads_nothing_keeps_the_previous_tables(tmp_path):
+    out = tmp_path / "data"
+    build_tables([SEEDS]).save(out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    result = run_cli("-q", "extract", str(empty), "--out", str(out))
+    assert result.returncode == 1 and "no article could be read" in result.stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
