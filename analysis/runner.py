@@ -179,6 +179,37 @@ def _read_notebook(path: Path):
     return jupytext.read(path) if path.suffix == ".py" else jupytext.read(path, fmt="ipynb")
 
 
+def _inputs_key(corpus: list[str], catalog: str | None) -> str:
+    """Hash of every input file's bytes, the catalog and the package code: what the tables depend on."""
+    digest = hashlib.sha256()
+    files: list[Path] = []
+    for root in map(Path, corpus):
+        files += sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
+    files += [Path(catalog)] if catalog else []
+    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    for path in files:
+        digest.update(str(path).encode() + b"\0" + _sha256_file(path).encode())
+    return digest.hexdigest()
+
+
+def _extract_if_changed(corpus: list[str], catalog: str | None, tables_dir: Path) -> None:
+    """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run:
+    a no-op `analysis figures` then reads and writes nothing."""
+    from .tables import SCHEMAS, build_tables
+
+    key = _inputs_key(corpus, catalog)
+    stamp = tables_dir / "inputs.sha256"
+    complete = all((tables_dir / f"{name}.parquet").exists() for name in SCHEMAS)
+    if complete and stamp.exists() and stamp.read_text() == key:
+        return
+    tables = build_tables(corpus, catalog=catalog)
+    if len(tables.problems):
+        log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
+                    tables_dir / "problems.csv")
+    _sync_tables(tables, tables_dir)
+    write_bytes_atomically(stamp, key.encode())
+
+
 def _sync_tables(tables, target: Path) -> list[Path]:
     """Save *tables* into *target*, replacing only files whose bytes changed: an unchanged
     corpus leaves build/tables untouched.  Returns the files (re)written."""
@@ -278,13 +309,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
             checked = P.validate_params(name, {**base, "lang": lang, "tables_dir": None})
             runs.append((name, lang, {**checked, "tables_dir": str(tables_dir)}))
 
-    from .tables import build_tables
-
-    tables = build_tables(base["corpus"], catalog=base["catalog"])
-    if len(tables.problems):
-        log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
-                    tables_dir / "problems.csv")
-    _sync_tables(tables, tables_dir)
+    _extract_if_changed(base["corpus"], base["catalog"], tables_dir)
     table_hashes = {p.name: _sha256_file(p) for p in sorted(tables_dir.glob("*.parquet"))}
     code_hash = _drawing_code_hash()
 
