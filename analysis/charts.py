@@ -31,68 +31,12 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from . import typography
-from .series import best_estimate
+from .atomic import write_atomically
+from .chart_labels import (COUNTRY_COLORS, EVENT_FALLBACK, EVENT_STYLES, MONTHS, SCOPE_COLORS,
+                           WORDS)
+from .series import best_estimate, left_out
 
 LANGS = ("ar", "en")
-MONTHS = {
-    "levant": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
-               "تشرين الأول", "تشرين الثاني", "كانون الأول"),
-    "egypt": ("يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر",
-              "أكتوبر", "نوفمبر", "ديسمبر"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-# Okabe-Ito colours: distinguishable with common colour-vision deficiencies.
-SCOPE_COLORS = {"iraq": "#0072B2", "syria": "#D55E00", "iraq+syria": "#009E73",
-                "region": "#CC79A7", None: "#7F7F7F"}
-COUNTRY_COLORS = {"US": "#0072B2", "foreign": "#E69F00"}
-WORDS: dict[str, dict[str, str]] = {
-    "ar": {
-        "iraq": "العراق", "syria": "سوريا", "iraq+syria": "العراق وسوريا", "region": "المنطقة",
-        "scope?": "غير محدد",
-        "exact": "رقم محدد", "approx": "تقريبي (نحو)", "at_least": "على الأقل / أكثر من",
-        "less_than": "أقل من", "best": "أفضل تقدير (أعلى حد أدنى معلن)",
-        "US": "القوات الأمريكية", "foreign": "القوات الأجنبية الأخرى", "planned": "مخطط",
-        "no_data": "لا توجد بيانات",
-        "attacks_title": "الهجمات على القوات الأمريكية: الأعداد المعلنة",
-        "attacks_y": "عدد الهجمات منذ بداية الفترة",
-        "attacks_what": "كل نقطة عدد تراكمي للهجمات كما ورد في خبر، بتاريخ الإفادة (أو تاريخ النشر)؛"
-                        " الخط أعلى حد أدنى معلن حتى ذلك التاريخ.",
-        "troops_title": "عدد القوات الأجنبية في العراق: الأرقام المعلنة",
-        "troops_y": "عدد الجنود",
-        "troops_what": "كل نقطة عدد جنود ورد في خبر؛ الخط يمر بالقيمة الوسطى المعلنة في كل"
-                       " تاريخ؛ الخط المتقطع والنقاط المفرغة مستويات مخططة.",
-        "events_title": "أحداث بارزة",
-        "events_what": "كل علامة حدث مؤرخ ورد في خبر؛ العلامات المفرغة أحداث معلنة للمستقبل.",
-        "sources": "المصادر وتواريخ نشرها", "none": "لا مصادر",
-        "visit": "زيارة", "meeting": "اجتماع", "talks": "مباحثات", "agreement": "اتفاق",
-        "deadline": "موعد نهائي", "withdrawal": "انسحاب", "attack": "هجوم", "strike": "ضربة",
-        "killing": "قتل", "statement": "تصريح", "other": "أخرى",
-    },
-    "en": {
-        "iraq": "Iraq", "syria": "Syria", "iraq+syria": "Iraq + Syria", "region": "Region",
-        "scope?": "Unspecified",
-        "exact": "exact", "approx": "approximate (~)", "at_least": "at least / more than",
-        "less_than": "less than", "best": "best estimate (highest reported lower bound)",
-        "US": "US forces", "foreign": "Other foreign forces", "planned": "planned",
-        "no_data": "No data",
-        "attacks_title": "Attacks on US forces: reported counts",
-        "attacks_y": "Attacks since start of period",
-        "attacks_what": "Each point is a cumulative attack count as reported in one article, dated as"
-                        " of the report (or publication); the line is the highest lower bound so far.",
-        "troops_title": "Foreign troops in Iraq: reported numbers",
-        "troops_y": "Troops",
-        "troops_what": "Each point is a troop number reported in one article; the line follows the"
-                       " middle reported value per date; dashed lines and open points are planned"
-                       " levels.",
-        "events_title": "Key events",
-        "events_what": "Each marker is a dated event reported in an article; open markers are"
-                       " announced for the future.",
-        "sources": "Sources (publication dates)", "none": "no sources",
-        "visit": "visit", "meeting": "meeting", "talks": "talks", "agreement": "agreement",
-        "deadline": "deadline", "withdrawal": "withdrawal", "attack": "attack", "strike": "strike",
-        "killing": "killing", "statement": "statement", "other": "other",
-    },
-}
 FIGSIZE = (8.0, 5.0)
 CAPTION_PT = 7.5
 MAX_SOURCES = 4

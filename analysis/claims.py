@@ -265,6 +265,7 @@ class _Reader:
         """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
         if re.match(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)", after):
             return "other"
+        before = before[-80:]
         for _, pattern in lx.QUALIFIERS:
             before = pattern.sub("", before)
         near_before = " ".join(_tokens(before)[-4:])

@@ -3,6 +3,12 @@
 Why a separate stage: charts and notebooks need one row per plotted point with its date,
 bounds and source, in a deterministic order; the claims table keeps everything (including
 rows without a date), the series keep what can be placed on a time axis.  Pure functions.
+
+What "placed on a time axis" means: a claim is charted only when its date (`as_of`, else the
+article's publication date) is known to the day or the month.  A date known only to the year
+would be drawn on 1 January, which the article never said.  How many reported figures were
+left out for that reason travels with the series in ``frame.attrs[IMPRECISE]`` (read it with
+`left_out`), so a chart can say so in its caption.
 """
 
 from __future__ import annotations
@@ -16,11 +22,15 @@ log = logging.getLogger(__name__)
 
 POINT_COLUMNS = [
     "as_of", "value", "low", "high", "qualifier", "scope", "period_start", "measure",
-    "outlet", "article_id", "claim_id", "sentence", "published",
+    "outlet", "article_id", "claim_id", "sentence", "published", "published_precision",
+    "as_of_precision",
 ]
 TROOP_COLUMNS = ["country", "kind", *POINT_COLUMNS]
-BEST_COLUMNS = ["scope", "as_of", "estimate", "claim_id"]
+BEST_COLUMNS = ["scope", "segment", "period_start", "as_of", "estimate", "claim_id"]
 COUNTRY = {"troops": "US", "foreign_troops": "foreign"}
+CHARTED_PRECISIONS = ("day", "month")
+IMPRECISE = "imprecise_dates"  # attrs key: reported figures left out for want of a precise date
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 _DATES = ("as_of", "period_start", "published")
 _INTS = ("value", "low", "high")
 
@@ -33,17 +43,25 @@ class TablesLike(Protocol):
     events: pd.DataFrame
 
 
+def left_out(series: pd.DataFrame) -> int:
+    """How many reported figures the series left out because their date is known only to the
+    year, or not at all (0 for a frame that does not say)."""
+    return int(series.attrs.get(IMPRECISE, 0))
+
+
 def _article_info(articles: pd.DataFrame) -> pd.DataFrame:
-    cols = [c for c in ("article_id", "outlet", "published") if c in articles.columns]
+    cols = [c for c in ("article_id", "outlet", "published", "published_precision")
+            if c in articles.columns]
     info = articles.loc[:, cols].drop_duplicates("article_id")
-    for col in ("outlet", "published"):
+    for col in ("outlet", "published", "published_precision"):
         if col not in info.columns:
-            info[col] = pd.NA if col == "outlet" else pd.NaT
+            info[col] = pd.NaT if col == "published" else pd.NA
     info["published"] = pd.to_datetime(info["published"])
+    info["published_precision"] = info["published_precision"].astype("object")
     return info
 
 
-def _empty(columns: list[str]) -> pd.DataFrame:
+def _empty(columns: list[str], imprecise: int = 0) -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     for col in _DATES:
         if col in frame:
@@ -51,11 +69,13 @@ def _empty(columns: list[str]) -> pd.DataFrame:
     for col in _INTS:
         if col in frame:
             frame[col] = pd.Series(dtype="Int64")
+    frame.attrs[IMPRECISE] = imprecise
     return frame
 
 
-def _points(tables: TablesLike, mask: pd.Series, what: str) -> pd.DataFrame:
-    """Selected claims with outlet joined and as_of filled from the publication date."""
+def _points(tables: TablesLike, mask: pd.Series) -> pd.DataFrame:
+    """Selected claims with outlet joined, as_of filled from the publication date, and the
+    precision of the date they would be drawn at (`as_of_precision`)."""
     claims = tables.claims.loc[mask]
     if claims.empty:
         return pd.DataFrame()
@@ -64,33 +84,69 @@ def _points(tables: TablesLike, mask: pd.Series, what: str) -> pd.DataFrame:
     if "outlet_article" in merged.columns:  # claims carried their own outlet column
         merged["outlet"] = merged["outlet"].fillna(merged.pop("outlet_article"))
     as_of = pd.to_datetime(merged["as_of"])
+    own = (merged["as_of_precision"].astype("object") if "as_of_precision" in merged
+           else pd.Series(pd.NA, index=merged.index, dtype="object"))
+    from_article = merged["published_precision"].where(merged["published"].notna(), "none")
+    merged["as_of_precision"] = own.where(as_of.notna(), from_article)
     merged["as_of"] = as_of.fillna(merged["published"])
-    undated = merged["as_of"].isna()
-    if undated.any():
-        log.info("%s: %d claim(s) without as_of or published date left out", what, int(undated.sum()))
-    out = merged.loc[~undated].copy()
-    out["period_start"] = pd.to_datetime(out["period_start"])
+    merged["period_start"] = pd.to_datetime(merged["period_start"])
     for col in _INTS:
-        out[col] = out[col].astype("Int64")
-    return out
+        merged[col] = merged[col].astype("Int64")
+    return merged
+
+
+def _charted(points: pd.DataFrame, what: str) -> tuple[pd.DataFrame, int]:
+    """(points whose date is known to the day or month, how many others were left out)."""
+    precise = points["as_of"].notna() & points["as_of_precision"].isin(CHARTED_PRECISIONS)
+    precise = precise.fillna(False).astype(bool)
+    dropped = int((~precise).sum())
+    if dropped:
+        log.info("%s: %d figure(s) without a day- or month-precise date left out", what, dropped)
+    return points.loc[precise].copy(), dropped
 
 
 def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
     return frame.sort_values(keys, kind="mergesort", na_position="last").reset_index(drop=True)
 
 
-def attack_counts(tables: TablesLike) -> pd.DataFrame:
-    """Reported cumulative attack counts ("N attacks since ..."), one row per claim, by as_of.
+def _one_per_article_period(points: pd.DataFrame) -> pd.DataFrame:
+    """The largest figure each article reports per (scope, period_start).
 
-    as_of falls back to the article's published date; `published` is kept for captions."""
+    An article that gives a total and then its parts ("18 attacks ... 4 on al-Tanf, 5 on ...")
+    or repeats a figure reports one count for that area and period, not several; other
+    articles reporting the same figure stay separate points.  Ties go to the larger lower
+    bound, then the more precise date, then the first claim id.
+    """
+    keys = ["article_id", "scope", "period_start"]
+    ranked = points.assign(
+        _lb=lower_bound(points),
+        _rank=points["as_of_precision"].map(_PRECISION_RANK).fillna(len(_PRECISION_RANK)),
+    )
+    ranked = ranked.sort_values([*keys, "value", "_lb", "_rank", "claim_id"],
+                                ascending=[True, True, True, False, False, True, True],
+                                kind="mergesort", na_position="last")
+    return ranked.drop_duplicates(keys, keep="first").drop(columns=["_lb", "_rank"])
+
+
+def attack_counts(tables: TablesLike) -> pd.DataFrame:
+    """Reported cumulative attack counts ("N attacks since ..."), sorted by as_of: one point per
+    (article_id, scope, period_start), the largest figure the article gives for it.
+
+    as_of falls back to the article's published date; points whose date is known only to the
+    year (or not at all) are left out and counted in ``attrs[IMPRECISE]``."""
     c = tables.claims
     if c.empty:
         return _empty(POINT_COLUMNS)
     mask = c["kind"].eq("attacks").fillna(False) & c["measure"].eq("total").fillna(False)
-    points = _points(tables, mask.astype(bool), "attack_counts")
+    points = _points(tables, mask.astype(bool))
     if points.empty:
         return _empty(POINT_COLUMNS)
-    return _sorted(points[POINT_COLUMNS], ["as_of", "scope", "value", "article_id", "claim_id"])
+    points, dropped = _charted(_one_per_article_period(points), "attack_counts")
+    if points.empty:
+        return _empty(POINT_COLUMNS, dropped)
+    out = _sorted(points[POINT_COLUMNS], ["as_of", "scope", "value", "article_id", "claim_id"])
+    out.attrs[IMPRECISE] = dropped
+    return out
 
 
 def lower_bound(series: pd.DataFrame) -> pd.Series:
@@ -99,45 +155,64 @@ def lower_bound(series: pd.DataFrame) -> pd.Series:
 
 
 def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
-    """Per scope, the running maximum of reported lower bounds over time (a step series).
+    """Per scope and counting period, the running maximum of reported lower bounds (a step series).
 
-    A cumulative count can only grow, so the largest lower bound reported so far is the best
-    supported estimate; kept apart from the points so reported numbers are never altered.
-    Columns: scope, as_of, estimate, claim_id (the claim that set the estimate).
+    A cumulative count can only grow while its period runs, so the largest lower bound reported
+    so far is the best supported estimate.  A claim whose period_start is later than the start
+    of the current segment opens a new segment (the count starts again); claims without a
+    period_start continue the current segment.  Kept apart from the points so reported numbers
+    are never altered.  Columns: scope, segment (0, 1, ... per scope), period_start (of the
+    segment), as_of, estimate, claim_id (the claim that set the estimate).
     """
     if series.empty:
-        return _empty(BEST_COLUMNS).astype({"estimate": "Int64"})
+        return _empty(BEST_COLUMNS).astype({"estimate": "Int64", "segment": "Int64"})
     frame = series.assign(_lb=lower_bound(series)).dropna(subset=["_lb", "as_of"])
-    frame = _sorted(frame, ["as_of", "_lb", "claim_id"])
+    if "period_start" not in frame.columns:
+        frame = frame.assign(period_start=pd.NaT)
+    frame = frame.assign(period_start=pd.to_datetime(frame["period_start"]))
+    frame = _sorted(frame, ["as_of", "period_start", "_lb", "claim_id"])
     rows = []
     for scope, group in frame.groupby("scope", dropna=False, sort=False):
-        best, best_id = None, None
-        for as_of, lb, claim_id in zip(group["as_of"], group["_lb"], group["claim_id"]):
+        segment, start, best, best_id = -1, pd.NaT, None, None
+        for as_of, period, lb, claim_id in zip(group["as_of"], group["period_start"],
+                                               group["_lb"], group["claim_id"]):
+            if segment < 0 or (pd.notna(period) and (pd.isna(start) or period > start)):
+                segment, start, best, best_id = segment + 1, period, None, None
             if best is None or lb > best:
                 best, best_id = int(lb), claim_id
-            rows.append({"scope": scope, "as_of": as_of, "estimate": best, "claim_id": best_id})
+            rows.append({"scope": scope, "segment": segment, "period_start": start,
+                         "as_of": as_of, "estimate": best, "claim_id": best_id})
     out = pd.DataFrame(rows, columns=BEST_COLUMNS)
-    out = out.drop_duplicates(["scope", "as_of"], keep="last")
+    out = out.drop_duplicates(["scope", "segment", "as_of"], keep="last")
     out["estimate"] = out["estimate"].astype("Int64")
+    out["segment"] = out["segment"].astype("Int64")
+    out["period_start"] = pd.to_datetime(out["period_start"])
     out["scope"] = out["scope"].astype("object")
-    return _sorted(out, ["scope", "as_of"])
+    return _sorted(out, ["scope", "segment", "as_of"])
 
 
 def troop_levels(tables: TablesLike) -> pd.DataFrame:
-    """Reported and planned troop levels (US and other foreign forces); changes left out."""
+    """Reported and planned troop levels (US and other foreign forces); changes left out, and
+    figures whose date is known only to the year (counted in ``attrs[IMPRECISE]``)."""
     c = tables.claims
     if c.empty:
         return _empty(TROOP_COLUMNS)
     mask = c["kind"].isin(list(COUNTRY)) & c["measure"].isin(["level", "planned"])
-    points = _points(tables, mask.fillna(False).astype(bool), "troop_levels")
+    points = _points(tables, mask.fillna(False).astype(bool))
     if points.empty:
         return _empty(TROOP_COLUMNS)
+    points, dropped = _charted(points, "troop_levels")
+    if points.empty:
+        return _empty(TROOP_COLUMNS, dropped)
     points["country"] = points["kind"].map(COUNTRY)
-    return _sorted(points[TROOP_COLUMNS], ["as_of", "country", "measure", "value", "claim_id"])
+    out = _sorted(points[TROOP_COLUMNS], ["as_of", "country", "measure", "value", "claim_id"])
+    out.attrs[IMPRECISE] = dropped
+    return out
 
 
 def events_timeline(tables: TablesLike) -> pd.DataFrame:
-    """Events that have a start date, with the article's outlet and published date, sorted."""
+    """Events that have a start date, with the article's outlet and published date (and its
+    precision), sorted."""
     ev = tables.events
     if ev.empty or "date_start" not in ev.columns:
         return ev.iloc[0:0].assign(outlet=pd.Series(dtype="object"))
@@ -146,6 +221,6 @@ def events_timeline(tables: TablesLike) -> pd.DataFrame:
         ev["date_end"] = pd.to_datetime(ev["date_end"])
     ev = ev.loc[ev["date_start"].notna()]
     info = _article_info(tables.articles)
-    ev = ev.drop(columns=[c for c in ("outlet", "published") if c in ev.columns])
+    ev = ev.drop(columns=[c for c in info.columns if c != "article_id" and c in ev.columns])
     ev = ev.merge(info, on="article_id", how="left")
     return _sorted(ev, ["date_start", "type", "article_id", "event_id"])

@@ -134,6 +134,8 @@ x = 1
 raise RuntimeError("planted failure in a notebook")
 '''
 
+DIES = BROKEN.replace('raise RuntimeError("planted failure in a notebook")', "import os\nos._exit(3)  # the kernel dies")
+
 
 @pytest.fixture(scope="module")
 def empty_and_broken(tmp_path_factory) -> tuple[RunReport, Path]:
@@ -143,6 +145,7 @@ def empty_and_broken(tmp_path_factory) -> tuple[RunReport, Path]:
     for name in CHARTS:
         shutil.copy(NOTEBOOKS / f"{name}.py", notebooks / f"{name}.py")
     (notebooks / "broken.py").write_text(BROKEN, encoding="utf-8")
+    (notebooks / "dies.py").write_text(DIES, encoding="utf-8")
     corpus = tmp / "empty"
     corpus.mkdir()
     report = run_figures([corpus], langs=["en"], formats=["svg"], out_dir=tmp / "figures",
@@ -152,7 +155,7 @@ def empty_and_broken(tmp_path_factory) -> tuple[RunReport, Path]:
 
 def test_failing_notebook_is_reported_and_others_still_run(empty_and_broken):
     report, tmp = empty_and_broken
-    assert len(report.failures) == 1, report.summary()
+    assert [f.notebook for f in report.failures] == ["broken", "dies"], report.summary()
     failure = report.failures[0]
     assert failure.notebook == "broken" and failure.lang == "en"
     assert failure.error == "RuntimeError: planted failure in a notebook"
@@ -160,12 +163,20 @@ def test_failing_notebook_is_reported_and_others_still_run(empty_and_broken):
     assert failure.executed == tmp / "build" / "notebooks" / "broken.en.ipynb" and failure.executed.is_file()
     assert sorted(report.ran) == sorted(f"{n}.en" for n in CHARTS)
     summary = report.summary()
-    assert "1 failed" in summary and "broken [en]" in summary and "planted failure" in summary
+    assert "2 failed" in summary and "broken [en]" in summary and "planted failure" in summary
     # a failed run is not cached: the next run tries it again
     again = run_figures([tmp / "empty"], langs=["en"], formats=["svg"], only=["broken"],
                         out_dir=tmp / "figures", build_dir=tmp / "build", notebooks_dir=tmp / "notebooks",
                         progress=False)
     assert [f.notebook for f in again.failures] == ["broken"] and again.cached == []
+
+
+def test_a_dying_kernel_is_reported_with_its_notebook(empty_and_broken):
+    report, _ = empty_and_broken
+    dead = [f for f in report.failures if f.notebook == "dies"][0]
+    assert "dies [en]" in report.summary()
+    assert "os._exit(3)" in dead.cell
+    assert "dead" in dead.error.lower() or "died" in dead.error.lower(), dead.error
 
 
 def test_empty_corpus_gives_no_data_charts(empty_and_broken):
