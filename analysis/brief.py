@@ -32,6 +32,7 @@ from matplotlib.font_manager import FontProperties
 from . import charts as C
 from . import series as S
 from . import typography
+from .atomic import write_atomically
 from .params import date_window
 
 CHARTS = ("attack_counts", "troop_levels", "events_timeline")
