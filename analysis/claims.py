@@ -32,6 +32,8 @@ _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
+_REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
+_PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط)(?:ت)?(?!\w)")
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
@@ -69,6 +71,13 @@ class Implausible:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+def _without_qualifier(before: str) -> str:
+    """The text before a number without the qualifier that ends it ("أقل من", "نحو")."""
+    for _, pattern in lx.QUALIFIERS:
+        before = pattern.sub("", before)
+    return before
 
 
 def _clamp(view: str, sentence: Sentence, number: NumberMatch) -> Sentence:
@@ -265,9 +274,7 @@ class _Reader:
         """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
         if re.match(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)", after):
             return "other"
-        before = before[-80:]
-        for _, pattern in lx.QUALIFIERS:
-            before = pattern.sub("", before)
+        before = _without_qualifier(before[-80:])
         near_before = " ".join(_tokens(before)[-4:])
         near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:9])
         hits: list[tuple[int, str]] = []
@@ -355,14 +362,18 @@ class _Reader:
         return None
 
     def measure_of(self, kind: str, number: NumberMatch, sentence: Sentence) -> str:
-        before = self.view[max(sentence.start, number.start - 70):number.start]
+        before = _without_qualifier(self.view[max(sentence.start, number.start - 70):number.start])
         after = self.view[number.end:min(sentence.end, number.end + 30)]
         sentence_text = self.view[sentence.start:sentence.end]
         if kind == "attacks":
             return "total"
         if kind in ("troops", "foreign_troops", "fighters"):
-            if re.search(r"(?:من|إلى|الى)\s+$", before) and re.search(r"خفض|تقليص|ينخفض|سينخفض|تراجع|يتقلص|سيتقلص|تخفيض", before):
-                return "planned" if re.search(r"(?:إلى|الى)\s+$", before) else "level"
+            if re.search(r"(?:من|إلى|الى)\s+$", before) and _REDUCTION.search(before):
+                if re.search(r"(?:من)\s+$", before):
+                    return "level"
+                # "خفض قواتها من 2000 إلى 1400" (a reduction under way) or "سينخفض … إلى": the target;
+                # "انخفض العدد من 2500 إلى 2000" (it fell): the level now
+                return "level" if _PAST_FALL.search(before) else "planned"
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
                     or re.search(r"(?:إرسال|ارسال|نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+(?:نحو\s+|حوالي\s+)?$", before):
                 return "change"

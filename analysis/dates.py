@@ -68,6 +68,10 @@ YEAR_RE = re.compile(
     rf"(?:(?P<mod>منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|نهاية)\s+)?"
     rf"(?P<word>(?:[لب]?ال|[لب])?(?:عام|سنة)\s*)?(?P<year>{_YEAR})(?!\d)"
 )
+# "بين 2003 و2011", "من 2003 إلى 2011", "(2003-2011)": both ends are years, not counts.
+YEAR_RANGE_RE = re.compile(
+    rf"(?:(?<=بين\s)|(?<=من\s)|(?<=\())\s*(?P<first>{_YEAR})\s*(?:و|إلى|الى|حتى|-|–)\s*(?P<second>{_YEAR})(?!\d)"
+)
 WEEKDAY_RE = re.compile(rf"(?<!\w)(?P<wd>{_WEEKDAY})(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?")
 RELATIVE_RE = re.compile(
     r"(?<!\w)(?P<rel>[أا]مس|البارحة|اليوم|الشهر\s+(?:الماضي|المقبل|القادم|الجاري|الحالي)"
@@ -190,6 +194,9 @@ def find_dates(text: str) -> list[DateMention]:
             continue  # a bare 4-digit number may be a count ("2000 جندي")
         start = m.start("mod") if m.group("mod") else m.start("word") if m.group("word") else m.start("year")
         add(DateMention(start, m.end(), int(m.group("year")), modifier=m.group("mod"), cue=m.group("cue")))
+    for m in YEAR_RANGE_RE.finditer(text):
+        add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
+        add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
         name = fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))
         add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[name], relative=m.group("rel")))

@@ -1,0 +1,55 @@
+"""Claim rules on sentences written for these tests (not from the development corpus).
+
+Each expected tuple is (kind, value, qualifier, measure), read off the sentence by a person.
+"""
+
+import pytest
+
+from analysis.corpus import Document
+from analysis.extract import extract_document
+
+
+def claims(text: str) -> list[tuple]:
+    rows = extract_document(Document("t", "t.txt", text, "utf-8", "", None, None, None, "2024-02-10", None)).claims
+    return [(c["kind"], c["value"], c["qualifier"], c["measure"]) for c in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("أعلنت القيادة المركزية أن قواتها نفذت 7 غارات جوية على مواقع للفصائل في العراق.",
+     [("strikes", 7, "exact", "incident")]),
+    ("وتعرضت قاعدة حرير لهجوم بثلاث طائرات مسيرة، ما أدى إلى إصابة جنديين أمريكيين.",
+     [("drones", 3, "exact", "incident"), ("injured", 2, "exact", "incident")]),
+    ("وبذلك يرتفع عدد الهجمات منذ منتصف أكتوبر إلى 97 هجوما، بينها 40 في العراق و57 في سوريا.",
+     [("attacks", 97, "exact", "total"), ("attacks", 40, "exact", "total"), ("attacks", 57, "exact", "total")]),
+    ("ويوجد في العراق حاليا نحو ألفين وخمسمائة جندي أمريكي.", [("troops", 2500, "approx", "level")]),
+    ("وكان عدد القوات الأمريكية يبلغ 3 آلاف و500 جندي.", [("troops", 3500, "exact", "level")]),
+    ("قُتل 3 جنود أمريكيين وأصيب 34 آخرون في هجوم بطائرة مسيرة على البرج 22 في الأردن.",
+     [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),
+    ("أسفر القصف عن مقتل 4 عناصر من كتائب حزب الله وإصابة 6 آخرين.",
+     [("killed", 4, "exact", "incident"), ("injured", 6, "exact", "incident")]),
+    ("أطلقت الفصائل 12 صاروخا و5 طائرات مسيرة على قاعدة عين الأسد.",
+     [("rockets", 12, "exact", "incident"), ("drones", 5, "exact", "incident")]),
+    ("واستهدفت ضربتان أمريكيتان مقرين للحشد في القائم.",
+     [("strikes", 2, "exact", "incident"), ("targets", 2, "exact", "incident")]),
+    ("ويبقى ما يزيد على 2000 جندي أمريكي في شمال شرق سوريا.", [("troops", 2000, "more_than", "level")]),
+    ("أعلن التحالف الدولي سحب 500 جندي من قاعدة عين الأسد.", [("foreign_troops", 500, "exact", "change")]),
+    ("انخفض العدد من 2500 إلى 2000 جندي.", [("troops", 2500, "exact", "level"), ("troops", 2000, "exact", "level")]),
+    ("وستخفض الولايات المتحدة عدد قواتها في العراق إلى أقل من 2000 جندي بحلول سبتمبر 2025.",
+     [("troops", 2000, "less_than", "planned")]),
+])
+def test_claims(text, expected):
+    assert claims(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "وخصصت واشنطن 500 مليون دولار للعراق بنسبة 30% من المساعدات.",
+    "وتبعد القاعدة 150 كيلومترا عن بغداد، ووقع الهجوم عند الساعة 10 صباحا.",
+    "للتواصل: 07701234567",
+    "وكان القتيل يبلغ من العمر 35 عاما.",
+    "استنادا إلى المادة 61 من الدستور والقرار 2107 لمجلس الأمن.",
+    "وأكد 3 مسؤولين أمريكيين أن الهجوم وقع قبل 20 عاما من الغزو.",
+    "في الفترة بين 2003 و2011 كانت القوات الأمريكية في العراق.",
+    "ويمثل ذلك رابع هجوم من نوعه، والهجوم الرابع والثمانين منذ أكتوبر.",
+])
+def test_not_claims(text):
+    assert claims(text) == []
