@@ -181,7 +181,9 @@ class _Reader:
         if kind is None and fold(written) not in ("واحد", "واحده"):
             kind = self._kind_before(before, number)
         elif kind == "person":
-            kind = self._kind_before(before, number) or kind
+            before_kind = self._kind_before(before, number)
+            if before_kind and (before_kind != "inherit" or self._previous_kind(sentence)):
+                kind = before_kind  # "عدد الجنود … 900 شخص"; a bare "عددهم" keeps the person noun
         if kind in ("times",) or fold(noun) in lx.TIMES_WORDS:
             kind = self._times_kind(before)
         if kind == "aircraft":
@@ -301,7 +303,7 @@ class _Reader:
     def qualifier_of(self, number: NumberMatch, sentence: Sentence) -> str:
         before = self.view[max(sentence.start, number.start - 40):number.start]
         before = re.sub(r"[(\"“”«»]\s*$", "", before)
-        before = re.sub(r"(?:ب|ل|لـ)\s*$", "", before)
+        before = re.sub(r"(?<!\w)(?:ب|ل)\s*$", "", before)
         for qualifier, pattern in lx.QUALIFIERS:
             if pattern.search(before):
                 return qualifier

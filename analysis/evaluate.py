@@ -103,7 +103,8 @@ def evaluate(tables: Tables, gold: list[dict]) -> Report:
         where = text.find(item["quote"])
         inside = candidates[(candidates["char_start"] >= where)
                             & (candidates["char_end"] <= where + len(item["quote"]))] if where >= 0 else candidates[:0]
-        chosen = (inside if not inside.empty else candidates).iloc[0]
+        same_qualifier = candidates[candidates["qualifier"] == item["qualifier"]]
+        chosen = (inside if not inside.empty else same_qualifier if not same_qualifier.empty else candidates).iloc[0]
         used.add(chosen["claim_id"])
         pairs.append((item, chosen))
     extras = claims[~claims["claim_id"].isin(used)]
