@@ -7,6 +7,15 @@ Kept apart from `charts.py` so the drawing code stays short and the translations
 
 from __future__ import annotations
 
+import math
+from datetime import datetime
+
+import pandas as pd
+
+from . import typography
+
+LANGS = ("ar", "en")
+MAX_SOURCES = 4
 MONTHS = {
     "levant": ("كانون الثاني", "شباط", "آذار", "نيسان", "أيار", "حزيران", "تموز", "آب", "أيلول",
                "تشرين الأول", "تشرين الثاني", "كانون الأول"),
@@ -19,6 +28,8 @@ MONTHS = {
 SCOPE_COLORS = {"iraq": "#0072B2", "syria": "#D55E00", "iraq+syria": "#009E73",
                 "region": "#CC79A7", None: "#7F7F7F"}
 COUNTRY_COLORS = {"US": "#0072B2", "foreign": "#E69F00"}
+# Where a troop figure applies: one marker shape (and one line) per place.
+SCOPE_MARKERS = {"iraq": "o", "syria": "s", "iraq+syria": "D", "region": "^", None: "o"}
 
 # Event types: Paul Tol's colour-blind-safe "muted" qualitative scheme (nine colours) plus black
 # and grey, one colour and one marker shape per type, so a type is told apart by either.
@@ -53,9 +64,9 @@ WORDS: dict[str, dict[str, str]] = {
         "side_by_side": "النقاط المتطابقة تاريخًا وقيمةً موضوعة جنبًا إلى جنب.",
         "troops_title": "عدد القوات الأجنبية في العراق: الأرقام المعلنة",
         "troops_y": "عدد الجنود",
-        "troops_what": "كل نقطة عدد جنود ورد في خبر؛ الخط يمر بالقيمة الوسطى المعلنة في كل تاريخ"
-                       " وينقطع حيث تفصل بين رقمين متتاليين أكثر من 18 شهرًا؛ الخط المتقطع والنقاط"
-                       " المفرغة مستويات مخططة.",
+        "troops_what": "كل نقطة عدد جنود ورد في خبر، وشكلها يدل على المكان؛ لكل قوة في كل مكان خط"
+                       " يمر بالقيمة الوسطى المعلنة في كل تاريخ وينقطع حيث تفصل بين رقمين متتاليين"
+                       " أكثر من 18 شهرًا؛ الخط المتقطع والنقاط المفرغة مستويات مخططة.",
         "events_title": "أحداث بارزة",
         "events_what": "كل علامة حدث مؤرخ ورد في خبر؛ العلامات المفرغة أحداث معلنة للمستقبل.",
         "imprecise": "أرقام معلنة غير مرسومة لأن تاريخها معروف بالسنة فقط أو غير معروف:",
@@ -72,7 +83,7 @@ WORDS: dict[str, dict[str, str]] = {
         "scope?": "Unspecified",
         "exact": "exact", "approx": "approximate (~)", "at_least": "at least / more than",
         "less_than": "less than",
-        "best": "best estimate (highest reported lower bound in the counting period)",
+        "best": "best estimate (highest lower bound reported in the period)",
         "US": "US forces", "foreign": "Other foreign forces", "planned": "planned",
         "no_data": "No data",
         "attacks_title": "Attacks on US forces: reported counts",
@@ -84,9 +95,10 @@ WORDS: dict[str, dict[str, str]] = {
         "side_by_side": "Markers that share a date and value are set side by side.",
         "troops_title": "Foreign troops in Iraq: reported numbers",
         "troops_y": "Troops",
-        "troops_what": "Each point is a troop number reported in one article; the line follows the"
-                       " middle reported value per date and breaks where two reports are more than"
-                       " 18 months apart; dashed lines and open points are planned levels.",
+        "troops_what": "Each point is a troop number reported in one article, its shape showing"
+                       " where; one line per force and place follows the middle reported value per"
+                       " date and breaks where two reports are more than 18 months apart; dashed"
+                       " lines and open points are planned levels.",
         "events_title": "Key events",
         "events_what": "Each marker is a dated event reported in an article; open markers are"
                        " announced for the future.",
@@ -102,3 +114,127 @@ WORDS: dict[str, dict[str, str]] = {
         "killing": "killing", "statement": "statement", "other": "other",
     },
 }
+
+
+# ----------------------------------------------------------------------------- text
+class Style:
+    """Language, digit and month conventions of one chart; every string leaves through `t`."""
+
+    def __init__(self, lang: str, digits: str, months: str) -> None:
+        if lang not in LANGS:
+            raise ValueError(f"lang={lang!r}: use 'ar' or 'en'")
+        if digits not in ("western", "arabic"):
+            raise ValueError(f"digits={digits!r}: use 'western' or 'arabic'")
+        if months not in ("levant", "egypt"):
+            raise ValueError(f"months={months!r}: use 'levant' or 'egypt'")
+        self.lang = lang
+        self.rtl = lang == "ar"
+        self.arabic_digits = self.rtl and digits == "arabic"
+        self.months = MONTHS[months] if self.rtl else MONTHS["en"]
+        self.words = WORDS[lang]
+
+    def t(self, text: object) -> str:
+        """Drawable form of a logical string (see `typography.ar`)."""
+        return typography.ar(text, rtl=self.rtl)
+
+    def digits(self, text: str) -> str:
+        return typography.arabic_digits(text) if self.arabic_digits else text
+
+    def num(self, value: float) -> str:
+        text = f"{int(round(value)):,}"
+        return self.digits(text).replace(",", "\u066c") if self.arabic_digits else text
+
+    def date(self, when: datetime | pd.Timestamp, precision: object = "day") -> str:
+        """*when* written to its precision: '16 Feb 2021', 'Feb 2021' or '2021'."""
+        if precision == "year":
+            return self.digits(str(when.year))
+        if precision == "month":
+            return self.digits(f"{self.months[when.month - 1]} {when.year}")
+        return self.digits(f"{when.day} {self.months[when.month - 1]} {when.year}")
+
+    def word(self, key: object) -> str:
+        if key is None or key is pd.NA or (isinstance(key, float) and math.isnan(key)):
+            return self.words["scope?"]
+        return self.words.get(str(key), str(key))
+
+
+def _truncate(when: pd.Timestamp, precision: str) -> pd.Timestamp:
+    """The first day of the day / month / year *when* is known to."""
+    when = pd.Timestamp(when).normalize()
+    if precision == "year":
+        return when.replace(month=1, day=1)
+    return when.replace(day=1) if precision == "month" else when
+
+
+def source_entries(frame: pd.DataFrame, style: Style, date_col: str = "published",
+                   limit: int = MAX_SOURCES) -> list[str]:
+    """['outlet (date, date)', ...]: the articles' outlets and publication dates, each written
+    to its precision (`published_precision`: '16 Feb 2021', 'Jul 2021', '2021'); outlets with
+    most dates first, an unknown outlet last, at most *limit*, the rest counted; 3+ dates are
+    shown as a range."""
+    if frame.empty:
+        return [style.words["none"]]
+    if date_col not in frame.columns:
+        date_col = "as_of" if "as_of" in frame.columns else "date_start"
+    if date_col == "published" and "published_precision" in frame.columns:
+        precisions = frame["published_precision"].astype("object").where(
+            frame["published_precision"].notna(), "day")
+    else:
+        precisions = pd.Series("day", index=frame.index)
+    unknown = style.words["unknown_outlet"]
+    outlets = frame["outlet"].astype("object").where(frame["outlet"].notna(), None)
+    per_outlet: dict[str | None, set[tuple[pd.Timestamp, str]]] = {}
+    for outlet, when, precision in zip(outlets, frame[date_col], precisions):
+        key = None if outlet is None or not str(outlet).strip() else str(outlet)
+        per_outlet.setdefault(key, set())
+        if pd.notna(when) and precision != "none":
+            per_outlet[key].add((_truncate(when, precision), str(precision)))
+    ranked = sorted(per_outlet, key=lambda o: (o is None, -len(per_outlet[o]), o or ""))
+    sep = "، " if style.rtl else ", "
+    entries = []
+    for outlet in ranked[:limit]:
+        dates = [style.date(d, p) for d, p in sorted(per_outlet[outlet])]
+        span = f"{dates[0]} – {dates[-1]}" if len(dates) > 2 else sep.join(dates)
+        name = typography.embed(unknown if outlet is None else outlet, rtl=style.rtl)
+        entries.append(f"{name} ({span})" if span else name)
+    if len(ranked) > limit:
+        entries.append(more_sources(len(ranked) - limit, style))
+    return entries
+
+
+def left_out_notes(style: Style, imprecise: int = 0, before: int = 0, start: object = None,
+                   after: int = 0, end: object = None, key: str = "outside_figures") -> str:
+    """Caption sentences saying what is not drawn: *imprecise* figures whose date is only a
+    year (or unknown), *before* rows earlier than *start* and *after* rows later than *end*."""
+    notes = []
+    if imprecise:
+        notes.append(f"{style.words['imprecise']} {style.digits(str(imprecise))}.")
+    if before or after:
+        parts = []
+        for n, word, when in ((before, "before", start), (after, "after", end)):
+            if n:
+                parts.append(f"{style.digits(str(n))} {style.words[word]} {style.date(when)}")
+        notes.append(f"{style.words[key]} {('، ' if style.rtl else ', ').join(parts)}.")
+    return " ".join(notes)
+
+
+def more_sources(n: int, style: Style) -> str:
+    """'and N more' (Arabic: the counted noun agrees with N: مصدر / مصدران / مصادر / مصدرًا)."""
+    if not style.rtl:
+        return f"and {n} more"
+    if n == 1:
+        return "ومصدر آخر"
+    if n == 2:
+        return "ومصدران آخران"
+    noun = "مصادر أخرى" if n <= 10 else "مصدرًا آخر"
+    return f"و{style.digits(str(n))} {noun}"
+
+
+def caption_chunks(what: str, entries: list[str], style: Style) -> list[str]:
+    """Unbreakable pieces of a caption: the words of *what*, then 'Sources:' and each entry."""
+    sep = "،" if style.rtl else ","
+    chunks = what.split()
+    for i, entry in enumerate(entries):
+        piece = entry + (sep if i < len(entries) - 1 else ".")
+        chunks.append(f"{style.words['sources']}: {piece}" if i == 0 else piece)
+    return chunks

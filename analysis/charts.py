@@ -4,9 +4,16 @@ Why it looks the way it does: Arabic charts follow right-to-left conventions (ti
 right-aligned, y axis on the right, legend markers after the text, Arabic month names, optional
 Arabic-Indic digits); every string is passed through `typography.ar`, so the same code gives
 correct labels on matplotlib with and without its own Arabic shaping.  Every chart carries a
-caption saying what is counted and where the numbers come from.  Figures are plain
-`matplotlib.figure.Figure` objects (no pyplot state), and `save_figure` writes byte-identical
-files on every run.
+caption saying what is counted, where the numbers come from (publication dates at the precision
+they are known to) and what is left out (figures dated only to a year, rows outside the time
+window).  Figures are plain `matplotlib.figure.Figure` objects (no pyplot state), and
+`save_figure` writes byte-identical files on every run through `atomic.write_atomically`.
+
+What is drawn, and why: attack counts one point per article, area and counting period, with the
+best-estimate line restarting with each counting period and ending at its last report (a
+cumulative count says nothing past its last report); troop levels and events over the last
+12 years by default (the 2003-2010 figures would flatten the recent story), troop lines broken
+across gaps of more than 18 months.  Words, colours and caption text live in `chart_labels`.
 """
 
 from __future__ import annotations
@@ -14,10 +21,8 @@ from __future__ import annotations
 import functools
 import math
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
 import matplotlib.dates as mdates
@@ -32,107 +37,17 @@ from matplotlib.ticker import Formatter, FuncFormatter, MaxNLocator
 
 from . import typography
 from .atomic import write_atomically
-from .chart_labels import (COUNTRY_COLORS, EVENT_FALLBACK, EVENT_STYLES, MONTHS, SCOPE_COLORS,
-                           WORDS)
+from .chart_labels import (  # noqa: F401 (MONTHS, WORDS, more_sources: re-exported)
+    COUNTRY_COLORS, EVENT_FALLBACK, EVENT_STYLES, LANGS, MONTHS, SCOPE_COLORS, SCOPE_MARKERS, WORDS,
+    Style, caption_chunks, left_out_notes, more_sources, source_entries)
 from .series import best_estimate, left_out
 
-LANGS = ("ar", "en")
 FIGSIZE = (8.0, 5.0)
 CAPTION_PT = 7.5
-MAX_SOURCES = 4
 
 
 MARGIN_IN = 0.12  # blank border around everything, inches
 GAP_IN = 0.1  # between the plot block and the title / caption, inches
-
-
-# ----------------------------------------------------------------------------- text helpers
-class _Style:
-    """Language, digit and month conventions of one chart; every string leaves through `t`."""
-
-    def __init__(self, lang: str, digits: str, months: str) -> None:
-        if lang not in LANGS:
-            raise ValueError(f"lang={lang!r}: use 'ar' or 'en'")
-        if digits not in ("western", "arabic"):
-            raise ValueError(f"digits={digits!r}: use 'western' or 'arabic'")
-        if months not in ("levant", "egypt"):
-            raise ValueError(f"months={months!r}: use 'levant' or 'egypt'")
-        self.lang = lang
-        self.rtl = lang == "ar"
-        self.arabic_digits = self.rtl and digits == "arabic"
-        self.months = MONTHS[months] if self.rtl else MONTHS["en"]
-        self.words = WORDS[lang]
-
-    def t(self, text: object) -> str:
-        """Drawable form of a logical string (see `typography.ar`)."""
-        return typography.ar(text, rtl=self.rtl)
-
-    def digits(self, text: str) -> str:
-        return typography.arabic_digits(text) if self.arabic_digits else text
-
-    def num(self, value: float) -> str:
-        text = f"{int(round(value)):,}"
-        return self.digits(text).replace(",", "\u066c") if self.arabic_digits else text
-
-    def date(self, when: datetime | pd.Timestamp) -> str:
-        return self.digits(f"{when.day} {self.months[when.month - 1]} {when.year}")
-
-    def word(self, key: object) -> str:
-        if key is None or key is pd.NA or (isinstance(key, float) and math.isnan(key)):
-            return self.words["scope?"]
-        return self.words.get(str(key), str(key))
-
-
-def source_entries(frame: pd.DataFrame, style: _Style, date_col: str = "published",
-                   limit: int = MAX_SOURCES) -> list[str]:
-    """['outlet (date, date)', ...]: the articles' outlets and publication dates, outlets with
-    most dates first, at most *limit*, the rest counted; 3+ dates are shown as a range."""
-    if frame.empty:
-        return [style.words["none"]]
-    if date_col not in frame.columns:
-        date_col = "as_of" if "as_of" in frame.columns else "date_start"
-    outlets = frame["outlet"].astype("object").where(frame["outlet"].notna(), "?")
-    per_outlet: dict[str, set[pd.Timestamp]] = {}
-    for outlet, when in zip(outlets, frame[date_col]):
-        per_outlet.setdefault(str(outlet), set())
-        if pd.notna(when):
-            per_outlet[str(outlet)].add(pd.Timestamp(when).normalize())
-    ranked = sorted(per_outlet, key=lambda o: (-len(per_outlet[o]), o))
-    sep = "، " if style.rtl else ", "
-    entries = []
-    for outlet in ranked[:limit]:
-        dates = sorted(per_outlet[outlet])
-        if len(dates) > 2:
-            span = f"{style.date(dates[0])} – {style.date(dates[-1])}"
-        else:
-            span = sep.join(style.date(d) for d in dates)
-        outlet = typography.embed(outlet, rtl=style.rtl)  # Latin name in Arabic, or vice versa
-        entries.append(f"{outlet} ({span})" if span else outlet)
-    if len(ranked) > limit:
-        entries.append(_more(len(ranked) - limit, style))
-    return entries
-
-
-def _more(n: int, style: _Style) -> str:
-    """'and N more' (Arabic: the counted noun agrees with N: مصدر / مصدران / مصادر / مصدرًا)."""
-    if not style.rtl:
-        return f"and {n} more"
-    if n == 1:
-        return "ومصدر آخر"
-    if n == 2:
-        return "ومصدران آخران"
-    noun = "مصادر أخرى" if n <= 10 else "مصدرًا آخر"
-    return f"و{style.digits(str(n))} {noun}"
-
-
-def caption_chunks(what: str, entries: list[str], style: _Style) -> list[str]:
-    """Unbreakable pieces of a caption: the words of *what*, then 'Sources:' and each entry."""
-    sep = "،" if style.rtl else ","
-    chunks = what.split()
-    for i, entry in enumerate(entries):
-        piece = entry + (sep if i < len(entries) - 1 else ".")
-        chunks.append(f"{style.words['sources']}: {piece}" if i == 0 else piece)
-    return chunks
 
 
 # ----------------------------------------------------------------------------- figure frame
@@ -142,12 +57,12 @@ class _Chart:
 
     fig: Figure
     ax: Axes
-    style: _Style
+    style: Style
     title: str
     caption: list[str]
 
 
-def _new_chart(style: _Style, title: str, what: str, entries: list[str]) -> _Chart:
+def _new_chart(style: Style, title: str, what: str, entries: list[str]) -> _Chart:
     """Figure with one axes and the RTL (y axis right) or LTR furniture."""
     fig = Figure(figsize=FIGSIZE)
     FigureCanvasAgg(fig)
@@ -165,7 +80,7 @@ def _new_chart(style: _Style, title: str, what: str, entries: list[str]) -> _Cha
     return _Chart(fig, ax, style, title, caption_chunks(what, entries, style))
 
 
-def _wrap_measured(chunks: list[str], style: _Style, width_px: float, renderer: object,
+def _wrap_measured(chunks: list[str], style: Style, width_px: float, renderer: object,
                    prop: FontProperties) -> str:
     """Greedy line filling by the rendered width of the drawable (shaped) line."""
     lines: list[str] = []
@@ -247,7 +162,7 @@ def _no_data(chart: _Chart) -> Figure:
 class _DateFormatter(Formatter):
     """Date tick labels in the chart's language; the year only where it changes."""
 
-    def __init__(self, style: _Style, unit: str) -> None:
+    def __init__(self, style: Style, unit: str) -> None:
         self.style, self.unit = style, unit
         self._tick_locs: list[float] = []
 
@@ -328,21 +243,77 @@ def _dated(frame: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
     return frame.dropna(subset=cols) if not frame.empty else frame
 
 
-def _window(frame: pd.DataFrame, col: str, start: object, end: object) -> pd.DataFrame:
-    """Rows whose *col* lies in [start, end] (either may be None); dates as str or Timestamp."""
-    if frame.empty or (start is None and end is None):
-        return frame
-    keep = pd.Series(True, index=frame.index)
-    if start is not None:
-        keep &= frame[col] >= pd.Timestamp(start)
-    if end is not None:
-        keep &= frame[col] <= pd.Timestamp(end)
-    return frame[keep.fillna(False).astype(bool)]
+@dataclass
+class _Window:
+    """The time window a chart shows and how many rows fell before / after it."""
+
+    start: pd.Timestamp | None = None
+    end: pd.Timestamp | None = None
+    before: int = 0
+    after: int = 0
+
+
+RECENT_YEARS = 12  # default window of the troop and event charts, up to the latest row
+
+
+def _notes(style: Style, imprecise: int, window: _Window, key: str = "outside_figures") -> str:
+    return left_out_notes(style, imprecise, window.before, window.start, window.after, window.end,
+                          key)
+
+
+def _window(frame: pd.DataFrame, col: str, start: object, end: object,
+            years: int | None = None) -> tuple[pd.DataFrame, _Window]:
+    """Rows whose *col* lies in [start, end] (either may be None; dates as str or Timestamp).
+
+    With neither given and *years* set, the window is the last *years* years up to the latest
+    row: one event from 2003 must not squeeze a decade of recent reports into a sliver."""
+    when = pd.to_datetime(frame[col]) if not frame.empty else pd.Series(dtype="datetime64[ns]")
+    lo = None if start is None else pd.Timestamp(start)
+    hi = None if end is None else pd.Timestamp(end)
+    if lo is None and hi is None and years is not None and when.notna().any():
+        lo = when.max() - pd.DateOffset(years=years)
+    if frame.empty or (lo is None and hi is None):
+        return frame, _Window(lo, hi)
+    before = (when < lo) if lo is not None else pd.Series(False, index=frame.index)
+    after = (when > hi) if hi is not None else pd.Series(False, index=frame.index)
+    before, after = before.fillna(False).astype(bool), after.fillna(False).astype(bool)
+    keep = when.notna() & ~before & ~after
+    out = frame[keep.to_numpy()]
+    return out, _Window(lo, hi, int(before.sum()), int(after.sum()))
 
 
 # ----------------------------------------------------------------------------- charts
 QUALIFIER_MARKERS = {"exact": ("o", True), "approx": ("o", False), "at_least": ("^", True),
                      "more_than": ("^", True), "less_than": ("v", True)}
+
+
+def _side_by_side(points: pd.DataFrame, order: Sequence[str | None]) -> tuple[np.ndarray, bool]:
+    """x positions with markers that would sit exactly on top of each other (same date and
+    value, e.g. one figure reported by several outlets) spread side by side in time, centred on
+    the true date, in a fixed order (scope, article, claim); and whether any were moved."""
+    when = pd.to_datetime(points["as_of"])
+    span = max((when.max() - when.min()).days, 30)
+    step = pd.Timedelta(days=span * 0.014)
+    rank = {s: i for i, s in enumerate(order)}
+    key = pd.DataFrame({"as_of": when.to_numpy(), "value": _as_float(points["value"]),
+                        "scope": [rank[_scope_key(s)] for s in points["scope"]],
+                        "article": _strings(points["article_id"]),
+                        "claim": _strings(points["claim_id"])})
+    key = key.sort_values(["as_of", "value", "scope", "article", "claim"], kind="mergesort")
+    index = key.groupby(["as_of", "value"], sort=False).cumcount()
+    size = key.groupby(["as_of", "value"], sort=False)["claim"].transform("size")
+    shift = ((index - (size - 1) / 2) * step).sort_index()
+    return (when + shift.to_numpy()).to_numpy(), bool((size > 1).any())
+
+
+def _best_segments(best: pd.DataFrame, scope: str | None) -> list[pd.DataFrame]:
+    """The best-estimate rows of *scope*, one frame per counting period."""
+    mine = best[[_scope_key(s) == scope for s in best["scope"]]]
+    if mine.empty:
+        return []
+    if "segment" not in mine.columns:
+        return [mine]
+    return [group for _, group in mine.groupby("segment", sort=True)]
 
 
 def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "western",
@@ -351,24 +322,31 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
                         end: object = None) -> Figure:
     """Reported cumulative attack counts (from `series.attack_counts`) per scope, marker shape
     by qualifier (open circle = approximate, triangle with bar up to the upper bound = "at
-    least"/"more than"), and the best-estimate step line per scope; y from 0.
-    *start* / *end* limit the time window (points and sources)."""
-    style = _Style(lang, digits, months)
-    series = _window(series, "as_of", start, end)
+    least"/"more than"), and the best-estimate step line per scope and counting period, drawn
+    from its first to its last report; y from 0.  Markers that share a date and value are set
+    side by side.  *start* / *end* limit the time window (points and sources); the caption
+    counts what is left out (dates known only to the year, rows outside the window)."""
+    style = Style(lang, digits, months)
+    series, window = _window(series, "as_of", start, end)
     with typography.rc_context(lang):
-        chart = _new_chart(style, title or style.words["attacks_title"],
-                           style.words["attacks_what"], source_entries(series, style))
         points = _dated(series, ["as_of", "value"])
+        scopes = sorted({_scope_key(s) for s in points["scope"]}, key=lambda s: (s is None, s or ""))
+        xs, moved = _side_by_side(points, scopes) if not points.empty else (np.array([]), False)
+        what = " ".join(filter(None, [style.digits(style.words["attacks_what"]),
+                                      style.words["side_by_side"] if moved else "",
+                                      _notes(style, left_out(series), window)]))
+        chart = _new_chart(style, title or style.words["attacks_title"], what,
+                           source_entries(series, style))
         if points.empty:
             return _no_data(chart)
         best = best_estimate(points) if best is None else best
         ax = chart.ax
-        scopes = sorted({_scope_key(s) for s in points["scope"]}, key=lambda s: (s is None, s or ""))
         top = 0.0
         for scope in scopes:
             colour = SCOPE_COLORS.get(scope, SCOPE_COLORS[None])
-            mine = points[[_scope_key(s) == scope for s in points["scope"]]]
-            x, y, high = mine["as_of"].to_numpy(), _as_float(mine["value"]), _as_float(mine["high"])
+            sel_scope = np.array([_scope_key(s) == scope for s in points["scope"]])
+            mine = points[sel_scope]
+            x, y, high = xs[sel_scope], _as_float(mine["value"]), _as_float(mine["high"])
             top = max(top, float(np.nanmax(y)), float(np.nanmax(np.nan_to_num(high))))
             quals = _strings(mine["qualifier"])
             for qual, (marker, filled) in QUALIFIER_MARKERS.items():
@@ -384,11 +362,10 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
             if other.any():
                 ax.plot(x[other], y[other], linestyle="none", marker="s", markersize=5,
                         color=colour, zorder=3)
-            line = best[[_scope_key(s) == scope for s in best["scope"]]]
-            if not line.empty:
-                bx = [*line["as_of"], points["as_of"].max()]
-                by = [*_as_float(line["estimate"]), float(line["estimate"].iloc[-1])]
-                ax.step(bx, by, where="post", color=colour, linewidth=1.4, alpha=0.55, zorder=2)
+            for segment in _best_segments(best, scope):
+                if len(segment) > 1:  # from the period's first report to its last, no further
+                    ax.step(list(segment["as_of"]), _as_float(segment["estimate"]), where="post",
+                            color=colour, linewidth=1.4, alpha=0.55, zorder=2)
         _date_axis(chart, points["as_of"].min(), points["as_of"].max())
         _value_axis(chart, top, style.words["attacks_y"])
         handles = [Line2D([], [], linestyle="none", marker="s", markersize=7,
@@ -417,61 +394,99 @@ def _middle_steps(frame: pd.DataFrame) -> pd.Series:
     return middle.sort_index()
 
 
+GAP = pd.DateOffset(months=18)  # a troop line does not bridge reports further apart than this
+
+
+def _runs(steps: pd.Series, gap: pd.DateOffset = GAP) -> list[pd.Series]:
+    """*steps* cut where two consecutive dates are more than *gap* apart: no line is drawn
+    through years nobody reported on."""
+    if steps.empty:
+        return []
+    dates = list(steps.index)
+    cuts = [i for i in range(1, len(dates)) if dates[i] > dates[i - 1] + gap]
+    bounds = [0, *cuts, len(dates)]
+    return [steps.iloc[lo:hi] for lo, hi in zip(bounds, bounds[1:])]
+
+
 def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "western",
                        months: str = "levant", title: str | None = None, start: object = None,
-                       end: object = None) -> Figure:
-    """Reported troop levels (from `series.troop_levels`) per country: points, a step line
-    through the middle value per date, and planned levels dashed with open points.
-    *start* / *end* limit the time window."""
-    style = _Style(lang, digits, months)
-    series = _window(series, "as_of", start, end)
+                       end: object = None, years: int | None = RECENT_YEARS) -> Figure:
+    """Reported troop levels (from `series.troop_levels`): colour by force (US / other), marker
+    shape by place (Iraq, Syria, ...), one step line per force and place through the middle
+    value per date, broken where reports are more than 18 months apart; planned levels dashed
+    with open points.  *start* / *end* limit the time window; without them it is the last
+    *years* years up to the latest point (None: everything).  The caption counts what is left
+    out (dates known only to the year, figures outside the window)."""
+    style = Style(lang, digits, months)
+    series, window = _window(series, "as_of", start, end, years)
     with typography.rc_context(lang):
-        chart = _new_chart(style, title or style.words["troops_title"],
-                           style.words["troops_what"], source_entries(series, style))
+        what = " ".join(filter(None, [style.digits(style.words["troops_what"]),
+                                      _notes(style, left_out(series), window)]))
+        chart = _new_chart(style, title or style.words["troops_title"], what,
+                           source_entries(series, style))
         points = _dated(series, ["as_of", "value"])
         if points.empty:
             return _no_data(chart)
         ax = chart.ax
         handles, labels = [], []
+        places = list(SCOPE_MARKERS)  # iraq first, unknown last
+        scopes = sorted({_scope_key(s) for s in points["scope"]},
+                        key=lambda s: (places.index(s) if s in places else len(places), s or ""))
         present = set(points["country"])
         for country in [c for c in ("US", "foreign") if c in present]:
             colour = COUNTRY_COLORS[country]
-            mine = points[points["country"] == country]
-            level = mine[_is(mine["measure"], "level")]
-            planned = mine[_is(mine["measure"], "planned")]
-            steps = _middle_steps(level)
-            if not steps.empty:
-                ax.step(steps.index, steps.to_numpy(), where="post", color=colour, linewidth=1.8)
-            if not planned.empty:
-                plan = _middle_steps(planned)
-                before = steps[steps.index <= plan.index[0]]
-                if not before.empty:  # the dashed line leaves from the last level before it
-                    plan = pd.concat([before.iloc[-1:], plan])
-                ax.step(plan.index, plan.to_numpy(), where="post", color=colour,
-                        linewidth=1.6, linestyle=(0, (4, 3)))
-            for frame, filled in ((level, True), (planned, False)):
-                if not frame.empty:
-                    ax.plot(frame["as_of"], _as_float(frame["value"]), linestyle="none",
-                            marker="o", markersize=5.5, markeredgecolor=colour,
-                            markerfacecolor=colour if filled else "white", zorder=3,
-                            clip_on=False)  # a planned 0 sits on the axis
-            handles.append(Line2D([], [], color=colour, linewidth=1.8, marker="o", markersize=5))
+            for scope in scopes:
+                mine = points[(points["country"] == country).to_numpy()
+                              & np.array([_scope_key(s) == scope for s in points["scope"]])]
+                _troop_lines(ax, mine, colour, SCOPE_MARKERS.get(scope, "o"))
+            handles.append(Line2D([], [], color=colour, linewidth=1.8))
             labels.append(style.words[country])
         if _is(points["measure"], "planned").any():
             handles.append(Line2D([], [], color="#555555", linewidth=1.6, linestyle=(0, (4, 3)),
                                   marker="o", markerfacecolor="white", markersize=5))
             labels.append(style.words["planned"])
+        for scope in scopes if len(scopes) > 1 else []:
+            handles.append(Line2D([], [], linestyle="none", color="#555555", markersize=5.5,
+                                  marker=SCOPE_MARKERS.get(scope, "o")))
+            labels.append(style.word(scope))
         _date_axis(chart, points["as_of"].min(), points["as_of"].max())
         _value_axis(chart, float(np.nanmax(_as_float(points["value"]))), style.words["troops_y"])
         _legend(chart, handles, labels, loc="best")
         return _finish(chart)
 
 
-EVENT_MARKERS = {"visit": "o", "meeting": "s", "talks": "s", "agreement": "D", "deadline": "X",
-                 "withdrawal": "v", "attack": "^", "strike": "^", "killing": "P",
-                 "statement": "o", "other": "h"}
-_EVENT_COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#7F7F7F",
-                  "#000000"]
+def _troop_lines(ax: Axes, mine: pd.DataFrame, colour: str, marker: str) -> None:
+    """Points and step lines of one force in one place: reported levels solid, planned dashed
+    (leaving from the last level, if that is at most 18 months earlier)."""
+    if mine.empty:
+        return
+    level = mine[_is(mine["measure"], "level")]
+    planned = mine[_is(mine["measure"], "planned")]
+    steps = _middle_steps(level)
+    for run in _runs(steps):
+        if len(run) > 1:
+            ax.step(run.index, run.to_numpy(), where="post", color=colour, linewidth=1.8)
+    for run in _runs(_middle_steps(planned)):
+        before = steps[steps.index <= run.index[0]]
+        if not before.empty and run.index[0] <= before.index[-1] + GAP:
+            run = pd.concat([before.iloc[-1:], run])  # noqa: PLW2901 (leaves from the last level)
+        if len(run) > 1:
+            ax.step(run.index, run.to_numpy(), where="post", color=colour, linewidth=1.6,
+                    linestyle=(0, (4, 3)))
+    for frame, filled in ((level, True), (planned, False)):
+        if not frame.empty:
+            ax.plot(frame["as_of"], _as_float(frame["value"]), linestyle="none", marker=marker,
+                    markersize=5.5, markeredgecolor=colour, markeredgewidth=1.2,
+                    markerfacecolor=colour if filled else "white", zorder=3,
+                    clip_on=False)  # a planned 0 sits on the axis
+
+
+_MARKER_SIZE = {"*": 9.5, "P": 7.5, "X": 7.5}  # shapes that look small at the common size
+
+
+def _event_style(kind: str) -> tuple[str, str]:
+    """(colour, marker) of an event type: a distinct pair for each of the 11 types."""
+    return EVENT_STYLES.get(kind, EVENT_FALLBACK)
 
 
 def short_label(event: pd.Series, words: int = 4) -> str:
@@ -485,14 +500,19 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
                           months: str = "levant", title: str | None = None,
                           max_labels: int = 14,
                           label: Callable[[pd.Series], str] = short_label,
-                          start: object = None, end: object = None) -> Figure:
-    """Events (from `series.events_timeline`) on a time axis, one row per type; date ranges as
-    bars, planned events as open markers; short labels when there are few events.
-    *start* / *end* limit the time window (by date_start)."""
-    style = _Style(lang, digits, months)
-    events = _window(events, "date_start", start, end)
+                          start: object = None, end: object = None,
+                          years: int | None = RECENT_YEARS) -> Figure:
+    """Events (from `series.events_timeline`) on a time axis, one row per type, each type with
+    its own colour and marker; date ranges as bars, planned events as open markers; short
+    labels when there are few events.  *start* / *end* limit the time window (by date_start);
+    without them it is the last *years* years up to the latest event (None: everything), and
+    the caption counts the events left out."""
+    style = Style(lang, digits, months)
+    events, window = _window(events, "date_start", start, end, years)
     with typography.rc_context(lang):
-        chart = _new_chart(style, title or style.words["events_title"], style.words["events_what"],
+        what = " ".join(filter(None, [style.digits(style.words["events_what"]),
+                                      _notes(style, 0, window, "outside_events")]))
+        chart = _new_chart(style, title or style.words["events_title"], what,
                            source_entries(events, style))
         events = _dated(events, ["date_start"])
         if events.empty:
@@ -501,29 +521,30 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
         kinds = _strings(events["type"])
         events = events.assign(type=np.where(kinds == "", "other", kinds))
         present = set(events["type"])
-        types = [t for t in EVENT_MARKERS if t in present] + sorted(present - set(EVENT_MARKERS))
+        types = [t for t in EVENT_STYLES if t in present] + sorted(present - set(EVENT_STYLES))
         row = {t: i for i, t in enumerate(types)}
-        colour = {t: _EVENT_COLOURS[i % len(_EVENT_COLOURS)] for i, t in enumerate(types)}
         ends = events["date_end"].dropna() if "date_end" in events else pd.Series(dtype=object)
         _date_axis(chart, events["date_start"].min(), max([events["date_start"].max(), *ends]))
         x0, x1 = ax.get_xlim()
         flip = dict.fromkeys(types, False)
         for _, ev in events.iterrows():
-            kind, start, y = ev["type"], ev["date_start"], row[ev["type"]]
-            end = ev.get("date_end")
-            if end is not None and pd.notna(end) and end > start:
-                ax.plot([start, end], [y, y], color=colour[kind], linewidth=4, alpha=0.35,
+            kind, when, y = ev["type"], ev["date_start"], row[ev["type"]]
+            colour, marker = _event_style(kind)
+            until = ev.get("date_end")
+            if until is not None and pd.notna(until) and until > when:
+                ax.plot([when, until], [y, y], color=colour, linewidth=4, alpha=0.35,
                         solid_capstyle="butt")
             planned = ev.get("planned")
             open_marker = bool(planned) if planned is not None and pd.notna(planned) else False
-            ax.plot([start], [y], linestyle="none", marker=EVENT_MARKERS.get(kind, "o"),
-                    markersize=7, markeredgecolor=colour[kind],
-                    markerfacecolor="white" if open_marker else colour[kind], zorder=3)
+            ax.plot([when], [y], linestyle="none", marker=marker,
+                    markersize=_MARKER_SIZE.get(marker, 7), markeredgecolor=colour,
+                    markeredgewidth=1.4 if open_marker else 1.0,
+                    markerfacecolor="white" if open_marker else colour, zorder=3)
             if len(events) <= max_labels:
-                where = (mdates.date2num(start) - x0) / (x1 - x0)
+                where = (mdates.date2num(when) - x0) / (x1 - x0)
                 ha = "left" if where < 0.15 else "right" if where > 0.85 else "center"
                 text = style.digits(label(ev))  # quoted from the article: its own direction
-                ax.annotate(typography.ar(text, rtl=typography.has_arabic(text)), (start, y),
+                ax.annotate(typography.ar(text, rtl=typography.has_arabic(text)), (when, y),
                             xytext=(0, -12 if flip[kind] else 10), textcoords="offset points",
                             ha=ha, va="center", fontsize=6.5, color="#333333",
                             annotation_clip=False)
@@ -544,8 +565,9 @@ _METADATA = {
 
 def save_figure(fig: Figure, out_dir: str | os.PathLike[str], name: str, lang: str,
                 formats: Iterable[str] = ("png", "svg", "pdf"), dpi: int = 200) -> list[Path]:
-    """Write `<name>.<lang>.<ext>` atomically (temp file + os.replace in the same folder);
-    no dates or tool versions in the files, fixed SVG ids: same figure, same bytes."""
+    """Write `<name>.<lang>.<ext>` atomically (`atomic.write_atomically`: a temporary file in
+    the same folder, renamed into place, with normal file permissions); no dates or tool
+    versions in the files, fixed SVG ids: same figure, same bytes."""
     if lang not in LANGS:
         raise ValueError(f"lang={lang!r}: use 'ar' or 'en'")
     formats = tuple(formats)
@@ -553,18 +575,11 @@ def save_figure(fig: Figure, out_dir: str | os.PathLike[str], name: str, lang: s
     if unknown:
         raise ValueError(f"formats {unknown}: supported are {sorted(_METADATA)}")
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
     written = []
     with typography.rc_context(lang):
         for ext in formats:
-            target = out / f"{name}.{lang}.{ext}"
-            fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{target.name}.", suffix=".tmp")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fig.savefig(fh, format=ext, dpi=dpi, metadata=_METADATA[ext])
-                os.replace(tmp, target)
-            except BaseException:
-                Path(tmp).unlink(missing_ok=True)
-                raise
-            written.append(target)
+            def write(temporary: str, ext: str = ext) -> None:
+                fig.savefig(temporary, format=ext, dpi=dpi, metadata=_METADATA[ext])
+
+            written.append(write_atomically(out / f"{name}.{lang}.{ext}", write))
     return written

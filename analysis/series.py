@@ -95,14 +95,10 @@ def _points(tables: TablesLike, mask: pd.Series) -> pd.DataFrame:
     return merged
 
 
-def _charted(points: pd.DataFrame, what: str) -> tuple[pd.DataFrame, int]:
-    """(points whose date is known to the day or month, how many others were left out)."""
+def _precise(points: pd.DataFrame) -> pd.Series:
+    """Which points have a date known to the day or the month (and so can be drawn)."""
     precise = points["as_of"].notna() & points["as_of_precision"].isin(CHARTED_PRECISIONS)
-    precise = precise.fillna(False).astype(bool)
-    dropped = int((~precise).sum())
-    if dropped:
-        log.info("%s: %d figure(s) without a day- or month-precise date left out", what, dropped)
-    return points.loc[precise].copy(), dropped
+    return precise.fillna(False).astype(bool)
 
 
 def _sorted(frame: pd.DataFrame, keys: list[str]) -> pd.DataFrame:
@@ -132,8 +128,9 @@ def attack_counts(tables: TablesLike) -> pd.DataFrame:
     """Reported cumulative attack counts ("N attacks since ..."), sorted by as_of: one point per
     (article_id, scope, period_start), the largest figure the article gives for it.
 
-    as_of falls back to the article's published date; points whose date is known only to the
-    year (or not at all) are left out and counted in ``attrs[IMPRECISE]``."""
+    as_of falls back to the article's published date.  Only claims dated to the day or month
+    are points; the others, counted the same way (one per article, scope and period), are left
+    out and their number kept in ``attrs[IMPRECISE]``."""
     c = tables.claims
     if c.empty:
         return _empty(POINT_COLUMNS)
@@ -141,7 +138,12 @@ def attack_counts(tables: TablesLike) -> pd.DataFrame:
     points = _points(tables, mask.astype(bool))
     if points.empty:
         return _empty(POINT_COLUMNS)
-    points, dropped = _charted(_one_per_article_period(points), "attack_counts")
+    precise = _precise(points)
+    imprecise = points.loc[~precise]
+    dropped = len(_one_per_article_period(imprecise)) if len(imprecise) else 0
+    if dropped:
+        log.info("attack_counts: %d figure(s) without a day or month date left out", dropped)
+    points = _one_per_article_period(points.loc[precise])
     if points.empty:
         return _empty(POINT_COLUMNS, dropped)
     out = _sorted(points[POINT_COLUMNS], ["as_of", "scope", "value", "article_id", "claim_id"])
@@ -201,7 +203,11 @@ def troop_levels(tables: TablesLike) -> pd.DataFrame:
     points = _points(tables, mask.fillna(False).astype(bool))
     if points.empty:
         return _empty(TROOP_COLUMNS)
-    points, dropped = _charted(points, "troop_levels")
+    precise = _precise(points)
+    dropped = int((~precise).sum())
+    if dropped:
+        log.info("troop_levels: %d figure(s) without a day or month date left out", dropped)
+    points = points.loc[precise].copy()
     if points.empty:
         return _empty(TROOP_COLUMNS, dropped)
     points["country"] = points["kind"].map(COUNTRY)

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -54,7 +55,8 @@ series
 best_estimate(series)
 
 # %%
-fig = attack_counts_chart(series, lang=p["lang"], digits=p["digits"], months=p["months"])
+fig = attack_counts_chart(series, lang=p["lang"], digits=p["digits"], months=p["months"],
+                          start=p["date_from"], end=p["date_to"])
 written = save_figure(fig, p["out_dir"], "attack_counts", p["lang"], formats=p["formats"], dpi=p["dpi"])
 [str(path) for path in written]
 

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -49,7 +50,8 @@ events = date_window(events_timeline(tables), "date_start", p["date_from"], p["d
 events
 
 # %%
-fig = events_timeline_chart(events, lang=p["lang"], digits=p["digits"], months=p["months"])
+fig = events_timeline_chart(events, lang=p["lang"], digits=p["digits"], months=p["months"],
+                          start=p["date_from"], end=p["date_to"])
 written = save_figure(fig, p["out_dir"], "events_timeline", p["lang"], formats=p["formats"], dpi=p["dpi"])
 [str(path) for path in written]
 

@@ -6,6 +6,7 @@
 #       extension: .py
 #       format_name: percent
 #       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3 (ipykernel)
 #     language: python
@@ -50,7 +51,8 @@ series = date_window(troop_levels(tables), "as_of", p["date_from"], p["date_to"]
 series
 
 # %%
-fig = troop_levels_chart(series, lang=p["lang"], digits=p["digits"], months=p["months"])
+fig = troop_levels_chart(series, lang=p["lang"], digits=p["digits"], months=p["months"],
+                          start=p["date_from"], end=p["date_to"])
 written = save_figure(fig, p["out_dir"], "troop_levels", p["lang"], formats=p["formats"], dpi=p["dpi"])
 [str(path) for path in written]
 

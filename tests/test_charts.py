@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import hashlib
 
+import matplotlib.dates as mdates
 import numpy as np
 import pandas as pd
 import pytest
+from matplotlib.colors import to_hex
 
 from analysis import charts, series, typography
 from analysis.typography import LRM, RLM, ar, has_presentation_forms, mpl_shapes_rtl
 
 from . import conftest_charts_helpers as h
+from .test_series import article, attack_tables, claim, troop_tables
 
 NATIVE = mpl_shapes_rtl()
 
@@ -19,80 +22,6 @@ NATIVE = mpl_shapes_rtl()
 @pytest.fixture(scope="module")
 def tables():
     return h.make_tables()
-
-
-# ----------------------------------------------------------------------------- series
-def test_attack_counts_selects_cumulative_totals(tables) -> None:
-    out = series.attack_counts(tables)
-    assert list(out.columns) == series.POINT_COLUMNS
-    assert set(out["claim_id"]) == {"a1-c1", "a2-c1", "a2-c2", "a3-c1", "a3-c2", "a3-c3",
-                                    "a4-c1", "a5-c1"}  # no change / incident / troops rows
-    assert out["as_of"].is_monotonic_increasing
-    assert str(out["value"].dtype) == "Int64" and str(out["high"].dtype) == "Int64"
-    undated = out.set_index("claim_id").loc["a3-c1"]
-    assert undated["as_of"] == pd.Timestamp("2024-01-05")  # the article's published date
-    assert undated["outlet"] == "الحرة"
-
-
-def test_attack_counts_is_deterministic(tables) -> None:
-    from analysis.tables import Tables
-
-    shuffled = Tables(tables.articles.iloc[::-1], tables.claims.sample(frac=1, random_state=3),
-                      tables.events, tables.problems)
-    pd.testing.assert_frame_equal(series.attack_counts(shuffled), series.attack_counts(tables))
-
-
-def test_claims_without_any_date_are_left_out() -> None:
-    t = h.make_tables()
-    t.articles.loc[t.articles["article_id"] == "a3", "published"] = pd.NaT  # noqa: PD008
-    assert "a3-c1" not in set(series.attack_counts(t)["claim_id"])
-    assert "a3-c2" in set(series.attack_counts(t)["claim_id"])
-
-
-def test_best_estimate_is_running_max_of_lower_bounds(tables) -> None:
-    points = series.attack_counts(tables)
-    before = points.copy()
-    best = series.best_estimate(points)
-    pd.testing.assert_frame_equal(points, before)  # points untouched
-    assert list(best.columns) == series.BEST_COLUMNS
-    both = best[best["scope"] == "iraq+syria"]
-    assert list(both["estimate"]) == [16, 36, 66, 70, 160, 160]  # approx 150 (low 135) adds nothing
-    assert both["estimate"].is_monotonic_increasing
-    assert list(both["claim_id"])[-1] == "a4-c1"
-    assert list(best[best["scope"] == "iraq"]["estimate"]) == [60]
-
-
-def test_best_estimate_uses_value_when_low_missing() -> None:
-    frame = pd.DataFrame({
-        "as_of": pd.to_datetime(["2024-01-01", "2024-02-01"]), "value": pd.array([10, 20], "Int64"),
-        "low": pd.array([pd.NA, 15], "Int64"), "scope": [pd.NA, pd.NA], "claim_id": ["x", "y"]})
-    best = series.best_estimate(frame)
-    assert list(best["estimate"]) == [10, 15] and best["scope"].isna().all()
-
-
-def test_troop_levels(tables) -> None:
-    out = series.troop_levels(tables)
-    assert list(out.columns) == series.TROOP_COLUMNS
-    assert set(out["measure"]) == {"level", "planned"}
-    assert dict(zip(out["claim_id"], out["country"]))["a4-c2"] == "foreign"
-    assert set(out[out["kind"] == "troops"]["country"]) == {"US"}
-    assert "a6-c4" not in set(out["claim_id"])  # a change, not a level
-
-
-def test_events_timeline(tables) -> None:
-    out = series.events_timeline(tables)
-    assert "a6-e3" not in set(out["event_id"])  # no date
-    assert out["date_start"].is_monotonic_increasing
-    assert out.set_index("event_id").loc["a4-e1", "outlet"] == "رويترز"
-
-
-def test_empty_tables_give_empty_series() -> None:
-    t = h.make_real_tables([], [], [])
-    for frame, cols in ((series.attack_counts(t), series.POINT_COLUMNS),
-                        (series.troop_levels(t), series.TROOP_COLUMNS)):
-        assert frame.empty and list(frame.columns) == cols
-    assert series.best_estimate(series.attack_counts(t)).empty
-    assert series.events_timeline(t).empty
 
 
 # ----------------------------------------------------------------------------- charts
@@ -213,12 +142,12 @@ def test_caption_names_sources(tables) -> None:
     caption = fig.texts[1].get_text()
     for outlet in ("رويترز", "الحرة", "الجزيرة"):
         assert ar(outlet) in caption or outlet in caption
-    entries = charts.source_entries(series.attack_counts(tables), charts._Style("en", "western", "levant"),
+    entries = charts.source_entries(series.attack_counts(tables), charts.Style("en", "western", "levant"),
                                     limit=2)
     assert len(entries) == 3 and entries[-1] == "and 2 more"
     assert entries[0].startswith("رويترز" + RLM + LRM)  # keeps the dates in English word order
     ar_entries = charts.source_entries(series.attack_counts(tables),
-                                       charts._Style("ar", "western", "levant"))
+                                       charts.Style("ar", "western", "levant"))
     assert all(RLM + " (" in e for e in ar_entries)
 
 
@@ -290,8 +219,6 @@ def test_time_window_limits_points_and_sources(tables) -> None:
     fig = charts.attack_counts_chart(points, lang="en", start="2024-01-01")
     caption = fig.texts[1].get_text()
     assert "Jan 2024" in caption and "2023" not in caption
-    import matplotlib.dates as mdates
-
     left, _ = fig.axes[0].get_xlim()
     assert mdates.num2date(left).replace(tzinfo=None) > pd.Timestamp("2023-12-15")
     empty = charts.attack_counts_chart(points, lang="en", start="2030-01-01")
@@ -301,4 +228,183 @@ def test_time_window_limits_points_and_sources(tables) -> None:
 @pytest.mark.parametrize(("n", "text"), [(1, "ومصدر آخر"), (2, "ومصدران آخران"),
                                          (5, "و5 مصادر أخرى"), (22, "و22 مصدرًا آخر")])
 def test_arabic_count_of_more_sources(n: int, text: str) -> None:
-    assert charts._more(n, charts._Style("ar", "western", "levant")) == text
+    assert charts.more_sources(n, charts.Style("ar", "western", "levant")) == text
+
+
+# ----------------------------------------------------------------------------- what the charts show
+def _caption(fig) -> str:
+    """The caption as one logical line (wrapping and direction marks removed)."""
+    return fig.texts[1].get_text().replace("\n", " ").translate({ord(RLM): None, ord(LRM): None})
+
+
+def _days(values) -> list[str]:
+    return [mdates.num2date(v).strftime("%Y-%m-%d") for v in values]
+
+
+def _markers(ax) -> list:
+    return [line for line in ax.lines if line.get_linestyle() == "None"]
+
+
+def _steps(ax, style: str = "-") -> list[list[str]]:
+    """x dates of every step line of *style* ('-' solid, '--' dashed), in drawing order."""
+    return [_days(line.get_xydata()[:, 0]) for line in ax.lines
+            if line.get_drawstyle() == "steps-post" and line.get_linestyle() == style]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_attack_markers_side_by_side_and_lines_per_period(lang) -> None:
+    points = series.attack_counts(attack_tables())
+    fig = charts.attack_counts_chart(points, lang=lang)
+    h.text_artists(fig)
+    ax = fig.axes[0]
+    xy = np.vstack([line.get_xydata() for line in _markers(ax)])
+    assert len(xy) == 6  # one marker per point
+    eighteen = np.sort(xy[xy[:, 1] == 18, 0])
+    true_day = mdates.date2num(pd.Timestamp("2023-11-20"))
+    assert len(eighteen) == 2 and eighteen[1] - eighteen[0] > 1  # A and B: apart by > 1 day
+    assert np.isclose(eighteen.mean(), true_day)  # centred on the reported date
+    assert (xy[xy[:, 1] != 18, 0] == np.round(xy[xy[:, 1] != 18, 0])).all()  # others not moved
+    # one line per counting period, from its first report to its last: never to 1 Mar 2024
+    assert _steps(ax) == [["2023-11-20", "2024-01-01"], ["2024-02-29", "2024-03-01"]]
+    assert [list(line.get_xydata()[:, 1]) for line in ax.lines
+            if line.get_drawstyle() == "steps-post"] == [[18, 60], [12, 12]]
+
+
+def test_attack_caption_counts_left_out_figures_and_dates_sources_by_precision() -> None:
+    points = series.attack_counts(attack_tables())
+    en = _caption(charts.attack_counts_chart(points, lang="en"))
+    assert "Reported figures not shown because their date is known only to the year, or not at" \
+           " all: 3." in en
+    assert "Markers that share a date and value are set side by side." in en
+    for outlet, date in (("الجزيرة", "21 Nov 2023"), ("الحرة", "Jan 2024"),
+                         ("العربي الجديد", "1 Mar 2024")):  # day or month, as published
+        assert f"{outlet if NATIVE else ar(outlet, rtl=False)} ({date})" in en
+    ar_fig = charts.attack_counts_chart(points, lang="ar")
+    if NATIVE:  # logical text in the artist; on 3.10 it is shaped, checked via left_out_notes
+        caption = _caption(ar_fig)
+        assert "أرقام معلنة غير مرسومة لأن تاريخها معروف بالسنة فقط أو غير معروف: 3." in caption
+        assert "الحرة (كانون الثاني 2024)" in caption
+        assert "الجزيرة (21 تشرين الثاني 2023)" in caption
+
+
+def test_left_out_notes_in_both_languages() -> None:
+    ar_style = charts.Style("ar", "western", "levant")
+    en_style = charts.Style("en", "western", "levant")
+    start = pd.Timestamp("2013-12-31")
+    assert charts.left_out_notes(ar_style, 3) == \
+        "أرقام معلنة غير مرسومة لأن تاريخها معروف بالسنة فقط أو غير معروف: 3."
+    assert charts.left_out_notes(ar_style, 0, 2, start) == \
+        "أرقام معلنة خارج الفترة المعروضة: 2 قبل 31 كانون الأول 2013."
+    assert charts.left_out_notes(charts.Style("ar", "arabic", "egypt"), 0, 2, start,
+                                 key="outside_events") == \
+        "أحداث خارج الفترة المعروضة: ٢ قبل ٣١ ديسمبر ٢٠١٣."
+    assert charts.left_out_notes(en_style, 1, 2, start, 1, pd.Timestamp("2025-01-31")) == (
+        "Reported figures not shown because their date is known only to the year, or not at all: 1."
+        " Reported figures outside the period shown: 2 before 31 Dec 2013, 1 after 31 Jan 2025.")
+    assert charts.left_out_notes(en_style) == ""
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_troop_chart_shows_the_last_twelve_years_without_lines_across_gaps(lang) -> None:
+    out = series.troop_levels(troop_tables())
+    fig = charts.troop_levels_chart(out, lang=lang)
+    h.text_artists(fig)
+    ax = fig.axes[0]
+    left, _ = ax.get_xlim()
+    assert mdates.num2date(left).year == 2014  # window from 31 Dec 2013, axis padded a little
+    assert ax.get_ylim()[1] < 10_000  # 5,200 is the largest figure in the window
+    # runs 2014-15 and 2020-21; the lone Sep 2025 level and Syria's Oct 2023 figure: no line
+    assert _steps(ax, "-") == [["2014-09-01", "2015-06-01"],
+                               ["2020-01-03", "2020-09-09", "2021-01-15"]]
+    assert _steps(ax, "--") == [["2025-09-01", "2025-12-31"]]  # planned cut from the last level
+    assert sum(len(line.get_xydata()) for line in _markers(ax)) == 8
+    if lang == "en" or NATIVE:
+        caption = _caption(fig)
+        assert ("Reported figures outside the period shown: 2 before 31 Dec 2013." in caption
+                or "أرقام معلنة خارج الفترة المعروضة: 2 قبل 31 كانون الأول 2013." in caption)
+        assert ": 1." in caption  # t3, dated only "2007"
+
+
+def test_troop_chart_window_can_be_widened() -> None:
+    out = series.troop_levels(troop_tables())
+    for fig in (charts.troop_levels_chart(out, lang="en", start="2003-01-01"),
+                charts.troop_levels_chart(out, lang="en", years=None)):
+        h.text_artists(fig)
+        ax = fig.axes[0]
+        assert ax.get_ylim()[1] > 170_000
+        assert "outside the period" not in _caption(fig)
+        lines = _steps(ax, "-")
+        assert not any("2007-06-01" in line or "2003-03-20" in line for line in lines)  # no drop
+        for line in lines:
+            days = pd.to_datetime(line)
+            assert all(b <= a + pd.DateOffset(months=18) for a, b in zip(days, days[1:]))
+    narrow = charts.troop_levels_chart(out, lang="en", start="2020-01-01", end="2021-12-31")
+    assert "4 before 1 Jan 2020, 3 after 31 Dec 2021." in _caption(narrow)  # 2003-15; 2023-25
+
+
+def _eleven_events():
+    types = ["visit", "meeting", "talks", "agreement", "deadline", "withdrawal", "attack",
+             "strike", "killing", "statement", "other"]
+    rows = [{"article_id": "A", "event_id": f"e{i}", "type": kind, "date_start": f"{2015 + i}-06-01",
+             "date_precision": "month", "planned": kind == "deadline", "sentence": f"حدث {i}",
+             "char_start": 0, "char_end": 3} for i, kind in enumerate(types)]
+    rows.append({"article_id": "A", "event_id": "old", "type": "other", "date_start": "2003-03-20",
+                 "date_precision": "day", "planned": False, "sentence": "غزو", "char_start": 0,
+                 "char_end": 3})
+    return h.make_real_tables([article("A", None, "2025-07-01", "month")], [], rows)
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_events_have_eleven_colours_and_markers_and_a_window(lang) -> None:
+    events = series.events_timeline(_eleven_events())
+    fig = charts.events_timeline_chart(events, lang=lang)
+    h.text_artists(fig)
+    markers = _markers(fig.axes[0])
+    assert len(markers) == 11
+    assert len({to_hex(m.get_markeredgecolor()) for m in markers}) == 11
+    assert len({m.get_marker() for m in markers}) == 11
+    assert all(to_hex(m.get_markerfacecolor()) == "#ffffff" for m in markers
+               if m.get_marker() == charts.EVENT_STYLES["deadline"][1])  # planned: open
+    if lang == "en" or NATIVE:
+        caption = _caption(fig)
+        assert ("Events outside the period shown: 1 before 1 Jun 2013." in caption
+                or "أحداث خارج الفترة المعروضة: 1 قبل 1 حزيران 2013." in caption)
+        assert ("unknown outlet (Jul 2025)." in caption or "مصدر غير معروف (تموز 2025)." in caption)
+    wide = charts.events_timeline_chart(events, lang=lang, start="2000-01-01")
+    h.text_artists(wide)
+    assert len(_markers(wide.axes[0])) == 12
+
+
+def test_event_palette_is_distinct_for_every_type() -> None:
+    colours = [c for c, _ in charts.EVENT_STYLES.values()]
+    shapes = [m for _, m in charts.EVENT_STYLES.values()]
+    assert len(charts.EVENT_STYLES) == 11 == len(set(colours)) == len(set(shapes))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("en", ["albawabhnews.com (2023)", "arabi21.org (16 Feb 2021)",
+            "unknown outlet (Jul 2021, Jan 2024)"]),
+    ("ar", ["albawabhnews.com (2023)", "arabi21.org (16 شباط 2021)",
+            "مصدر غير معروف (تموز 2021، كانون الثاني 2024)"]),
+])
+def test_sources_at_their_precision_unknown_outlet_last(lang, expected) -> None:
+    frame = pd.DataFrame({
+        "outlet": pd.array([None, None, "arabi21.org", "albawabhnews.com", "arabi21.org"], "string"),
+        "published": pd.to_datetime(["2021-07-01", "2024-01-01", "2021-02-16", "2023-01-01",
+                                     "2021-02-16"]),
+        "published_precision": ["month", "month", "day", "year", "day"]})
+    entries = charts.source_entries(frame, charts.Style(lang, "western", "levant"))
+    assert [e.translate({ord(RLM): None, ord(LRM): None}) for e in entries] == expected
+
+
+def test_saved_files_have_normal_permissions_and_no_temporary_files(tables, tmp_path) -> None:
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    paths = charts.save_figure(build("troops", tables, "en"), tmp_path, "troops", "en")
+    again = charts.save_figure(build("troops", tables, "en"), tmp_path, "troops", "en")
+    assert paths == again and sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
+    for path in paths:
+        assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
