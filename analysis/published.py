@@ -124,6 +124,15 @@ def _pin_year(mention: DateMention, low: date, high: date) -> int | None:
     return year if date(year, mention.month, 1) <= high else None
 
 
+def _latest_year(mention: DateMention, low: date) -> int | None:
+    """The year of the latest occurrence of a year-less day and month on or before `low`."""
+    try:
+        this_year = date(low.year, mention.month, mention.day or 1)
+    except ValueError:
+        return None
+    return low.year if this_year <= low else low.year - 1
+
+
 def _stated_today(view: str, mentions: list[DateMention], low: date, high: date) -> date | None:
     """'أمس الجمعة 17 تشرين الثاني' / 'اليوم الأربعاء 9 أيلول': the text tells its own day."""
     for index, mention in enumerate(mentions[:-1]):
@@ -177,14 +186,21 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
             continue
         if mention.day is None and mention.weekday is None:
             continue  # a bare month name says too little
-        year = _pin_year(mention, low, high)
+        relative = mention.relative or ""
+        last_year = "العام الماضي" in relative
+        past = last_year or any(word in relative for word in ("الماضي", "الفائت", "المنصرم"))
+        year = _latest_year(mention, low) if past else _pin_year(mention, low, high)
         if year is None:
             continue
         try:
             candidate = date(year, mention.month, mention.day or 1)
         except ValueError:
             continue
-        if low < candidate <= high:
+        if last_year:
+            # "منذ 17 تشرين الأول من العام الماضي": that October was last year, so the article is
+            # from January of the next year or later
+            candidate = date(year + 1, 1, 1)
+        if (low < candidate or (low == candidate and precision == "year")) and candidate <= high:
             low, precision = candidate, "month"
     if precision == "day":
         precision = "month"

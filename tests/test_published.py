@@ -1,0 +1,60 @@
+"""Publication dates: catalog, dateline, inference from the text, page header — with honest precision."""
+
+from datetime import date
+
+from analysis.arabic import normalize
+from analysis.dates import find_dates
+from analysis.published import publication_date
+
+TODAY = date(2026, 11, 22)
+
+
+def published(text: str, catalog: str | None = None, header: str | None = None):
+    view = normalize(text).text
+    return publication_date(view, find_dates(view), catalog, header, today=TODAY)
+
+
+def test_catalog_wins():
+    result = published("الاثنين 03 شباط 2025\nنص الخبر.", catalog="2025-02-04")
+    assert (result.value, result.precision, result.basis) == (date(2025, 2, 4), "day", "catalog")
+
+
+def test_dateline_with_time():
+    result = published("الثلاثاء، 21 يناير 2020 - 12:31 ص\n\nسقطت ثلاثة صواريخ.")
+    assert (result.value, result.precision, result.basis) == (date(2020, 1, 21), "day", "dateline")
+
+
+def test_photo_caption_date_is_not_a_dateline():
+    text = ("عنوان\n\nفرقة مدرعة أميركية تعبر من الكويت باتجاه الحدود العراقية بعد توغل داخل العراق. "
+            "21 مارس 2003 | REUTERS\nوفي عام 2014 عادت القوات الأمريكية.")
+    assert published(text).basis != "dateline"
+
+
+def test_yesterday_with_a_weekday_and_a_sitting_official_gives_the_day():
+    # McKenzie led CENTCOM 2019-2022; of those years 9 September fell on a Wednesday only in 2020.
+    text = "أعلن الجنرال فرانك ماكينزي اليوم الأربعاء 9 أيلول/ سبتمبر تقليص الوجود العسكري."
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2020, 9, 9), "day", "inferred")
+
+
+def test_last_year_words_move_the_publication_into_the_next_year():
+    text = ("أوضح المتحدث أن القوات استُهدفت بـ 130 هجوماً منذ 17 تشرين الأول من العام الماضي، "
+            "وأن الحوثيين نفذوا هجمات منذ 7 كانون الأول الماضي.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 1, 1), "month", "inferred")
+
+
+def test_a_sitting_president_bounds_the_year():
+    text = "وقال الرئيس الأمريكي جو بايدن إن الحوار مع العراق سيستأنف. وكان الانسحاب قد بدأ أواخر العام 2019."
+    result = published(text)
+    assert (result.value.year, result.precision, result.basis) == (2021, "year", "inferred")
+
+
+def test_page_header_date_only_as_a_last_resort():
+    result = published("نص بلا تاريخ عن القوات الأمريكية.", header="• Saturday, 07 February 2026")
+    assert (result.value, result.basis) == (date(2026, 2, 7), "header")
+
+
+def test_nothing_to_go_on():
+    result = published("نص بلا تاريخ عن القوات الأمريكية.")
+    assert (result.value, result.precision, result.basis) == (None, "none", "none")
