@@ -62,7 +62,7 @@ WORDS: dict[str, dict[str, str]] = {
                         " بتاريخ الإفادة (أو تاريخ النشر)؛ الخط أعلى حد أدنى معلن حتى ذلك التاريخ"
                         " ضمن فترة العدّ نفسها، ويبدأ من جديد مع كل فترة عدّ جديدة.",
         "side_by_side": "النقاط المتطابقة تاريخًا وقيمةً موضوعة جنبًا إلى جنب.",
-        "troops_title": "عدد القوات الأجنبية في العراق: الأرقام المعلنة",
+        "troops_title": "عدد القوات الأجنبية في العراق وسوريا: الأرقام المعلنة",
         "troops_y": "عدد الجنود",
         "troops_what": "كل نقطة عدد جنود ورد في خبر، وشكلها يدل على المكان؛ لكل قوة في كل مكان خط"
                        " يمر بالقيمة الوسطى المعلنة في كل تاريخ وينقطع حيث تفصل بين رقمين متتاليين"
@@ -93,7 +93,7 @@ WORDS: dict[str, dict[str, str]] = {
                         " publication); the line is the highest lower bound so far within one"
                         " counting period and starts again with each new period.",
         "side_by_side": "Markers that share a date and value are set side by side.",
-        "troops_title": "Foreign troops in Iraq: reported numbers",
+        "troops_title": "Foreign troops in Iraq and Syria: reported numbers",
         "troops_y": "Troops",
         "troops_what": "Each point is a troop number reported in one article, its shape showing"
                        " where; one line per force and place follows the middle reported value per"
