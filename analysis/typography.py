@@ -95,9 +95,39 @@ def rc_params(lang: str = "ar") -> dict[str, Any]:
 
 @contextlib.contextmanager
 def rc_context(lang: str = "ar") -> Iterator[None]:
-    """Context in which figures use the packaged fonts (see `rc_params`)."""
-    with matplotlib.rc_context(rc_params(lang)):
+    """Context in which figures use the packaged fonts (see `rc_params`) and Arabic text in PDF
+    output is drawn as outlines (see `_arabic_pdf_text_as_paths`)."""
+    with matplotlib.rc_context(rc_params(lang)), _arabic_pdf_text_as_paths():
         yield
+
+
+@contextlib.contextmanager
+def _arabic_pdf_text_as_paths() -> Iterator[None]:
+    """Draw PDF text that holds Arabic as glyph outlines instead of embedded-font text.
+
+    matplotlib's PDF backend places embedded Arabic glyphs by the font's default advances, not by
+    the shaped layout: words run together and spaces double up in the PDF while the PNG is right
+    (seen on matplotlib 3.11 with Noto Sans Arabic, fonttype 3 and 42 alike).  The outlines come
+    from the same shaped layout as the PNG, so the PDF reads the same.  Latin-only text stays text.
+    """
+    if not mpl_shapes_rtl():  # older matplotlib gets visual-order presentation forms: no layout to lose
+        yield
+        return
+    from matplotlib.backend_bases import RendererBase
+    from matplotlib.backends.backend_pdf import RendererPdf
+
+    original = RendererPdf.draw_text
+
+    def draw_text(self, gc, x, y, s, prop, angle, ismath=False, mtext=None):
+        if ismath or not has_arabic(s):
+            return original(self, gc, x, y, s, prop, angle, ismath, mtext)
+        return RendererBase._draw_text_as_path(self, gc, x, y, s, prop, angle, ismath, mtext)
+
+    RendererPdf.draw_text = draw_text
+    try:
+        yield
+    finally:
+        RendererPdf.draw_text = original
 
 
 def is_arabic_char(ch: str) -> bool:

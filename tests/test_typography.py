@@ -154,3 +154,23 @@ def test_caption_with_latin_name_matches_independent_shaper(reference: str) -> N
     text = "المصادر: " + typography.embed("alsafina.net (copy)") + " (1 آب 2025)."
     ref = REFERENCES[reference](text)
     assert h.ink_similarity(h.render_mpl(ar(text)), ref) > 0.9
+
+
+def test_arabic_pdf_text_is_drawn_as_outlines(tmp_path) -> None:
+    """matplotlib's PDF backend misplaces embedded Arabic glyphs (words run together), so Arabic
+    goes into PDFs as outlines: no Arabic font is embedded, Latin text still is (in the English
+    style, where the Latin font comes first)."""
+    from matplotlib.figure import Figure
+
+    from analysis import typography
+
+    if not typography.mpl_shapes_rtl():
+        pytest.skip("older matplotlib draws visual-order presentation forms; nothing to fix")
+    with typography.rc_context("en"):
+        fig = Figure(figsize=(4, 1))
+        fig.text(0.9, 0.6, typography.ar("الهجمات على القوات الأمريكية"), ha="right")
+        fig.text(0.1, 0.2, "Latin 2024")
+        fig.savefig(tmp_path / "a.pdf")
+    pdf = (tmp_path / "a.pdf").read_bytes()
+    assert b"NotoSansArabic" not in pdf
+    assert b"NotoSans" in pdf
