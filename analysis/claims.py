@@ -404,7 +404,9 @@ class _Reader:
             elif measure in ("incident", "change", "level") and not is_future_context(self.view, mention):
                 if anchor is None or resolved.value <= anchor:
                     as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
-        if measure == "total":
+        if measure != "total":
+            period_start = None  # "since" dates count totals; a level is a stock at a date
+        else:
             if period_start is not None:
                 self.period_by_kind[kind] = period_start
             else:

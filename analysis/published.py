@@ -40,6 +40,7 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
     if not raw:
         return None
     raw = raw.strip()
+    raw = re.sub(r"^(\d{4}-\d{2}-\d{2})[T ]\d{2}:\d{2}.*$", r"\1", raw)  # an ISO timestamp: its day
     for pattern, precision in ((r"(\d{4})-(\d{1,2})-(\d{1,2})", "day"), (r"(\d{4})-(\d{1,2})", "month"),
                                (r"(\d{4})", "year")):
         match = re.fullmatch(pattern, raw)

@@ -58,3 +58,9 @@ def test_page_header_date_only_as_a_last_resort():
 def test_nothing_to_go_on():
     result = published("نص بلا تاريخ عن القوات الأمريكية.")
     assert (result.value, result.precision, result.basis) == (None, "none", "none")
+
+
+def test_metadata_timestamp_gives_its_day():
+    # an HTML page's article:published_time, as the corpus reader passes it on
+    result = published("نص الخبر.", catalog="2024-01-21T10:15:00+03:00")
+    assert (result.value, result.precision, result.basis) == (date(2024, 1, 21), "day", "catalog")
