@@ -152,6 +152,14 @@ def main(argv: list[str] | None = None) -> int:
     except (InputError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # e.g. an output folder that cannot be written
+        print(f"error: {error}; check that the output folder is writable", file=sys.stderr)
+        return 1
+    except Exception as error:  # a bug: say so plainly; -v shows the traceback
+        log.debug("internal error", exc_info=True)
+        print(f"internal error: {type(error).__name__}: {error}; rerun with -v for details and please "
+              "report it", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

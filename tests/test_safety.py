@@ -65,3 +65,23 @@ def test_a_killed_run_leaves_the_last_good_tables(tmp_path):
     after = {p.name: p.read_bytes() for p in out.iterdir() if not p.name.startswith(".")}
     assert after == before
     assert len(Tables.load(out).articles) == 5
+
+
+def test_figures_leave_the_inputs_untouched_and_an_unwritable_output_is_a_clear_error(tmp_path):
+    import hashlib
+    import shutil
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+    before = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.iterdir()}
+    result = subprocess.run([sys.executable, "-m", "analysis.cli", "-q", "figures", str(corpus), "--only",
+                             "attack_counts", "--lang", "en", "--formats", "svg", "--out", str(tmp_path / "f"),
+                             "--build", str(tmp_path / "b")], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "f" / "attack_counts.en.svg").exists()
+    assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in corpus.iterdir()} == before
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the output folder should be", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "analysis.cli", "-q", "extract", str(SEEDS), "--out",
+                             str(blocked)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode != 0 and "error:" in result.stderr and "Traceback" not in result.stderr
