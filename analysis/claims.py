@@ -120,6 +120,8 @@ class _Reader:
         self.published = published
         self.date_spans = [(m.start, m.end) for m in mentions]
         self.mention_starts = [m.start for m in mentions]
+        self.all_numbers = find_numbers(view)  # one pass over the article, shared by its sentences
+        self.number_starts = [n.start for n in self.all_numbers]
         self.claims: list[Claim] = []
         self.implausible: list[Implausible] = []
         self.period_by_kind: dict[str, date] = {}
@@ -127,11 +129,13 @@ class _Reader:
 
     # -- which numbers are counts -------------------------------------------------------------
     def numbers(self, sentence: Sentence) -> list[NumberMatch]:
-        text = self.view[sentence.start:sentence.end]
         found = []
-        for number in find_numbers(text):
-            start, end = number.start + sentence.start, number.end + sentence.start
-            if self._in_date(start, end) or number.decimal:
+        first = bisect_left(self.number_starts, sentence.start)
+        for number in self.all_numbers[first:]:
+            start, end = number.start, number.end
+            if start >= sentence.end:
+                break
+            if end > sentence.end or self._in_date(start, end) or number.decimal:
                 continue
             before = self.view[max(sentence.start, start - 25):start]
             after = self.view[end:min(sentence.end, end + 25)]
