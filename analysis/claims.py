@@ -73,11 +73,14 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
+_ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lx.QUALIFIERS))
+_QUALIFIER_REACH = 40  # no qualifier phrase is longer
+
+
 def _without_qualifier(before: str) -> str:
     """The text before a number without the qualifier that ends it ("أقل من", "نحو")."""
-    for _, pattern in lx.QUALIFIERS:
-        before = pattern.sub("", before)
-    return before
+    head, tail = before[:-_QUALIFIER_REACH], before[-_QUALIFIER_REACH:]
+    return head + _ANY_QUALIFIER_AT_END.sub("", tail, count=1)
 
 
 def _clamp(view: str, sentence: Sentence, number: NumberMatch) -> Sentence:
