@@ -72,6 +72,7 @@ WORDS: dict[str, dict[str, str]] = {
         "imprecise": "أرقام معلنة غير مرسومة لأن تاريخها معروف بالسنة فقط أو غير معروف:",
         "outside_figures": "أرقام معلنة خارج الفترة المعروضة:",
         "outside_events": "أحداث خارج الفترة المعروضة:",
+        "imprecise_events": "أحداث غير مرسومة لأن تاريخها معروف بالسنة فقط:",
         "before": "قبل", "after": "بعد",
         "sources": "المصادر وتواريخ نشرها", "none": "لا مصادر", "unknown_outlet": "مصدر غير معروف",
         "visit": "زيارة", "meeting": "اجتماع", "talks": "مباحثات", "agreement": "اتفاق",
@@ -106,6 +107,7 @@ WORDS: dict[str, dict[str, str]] = {
                      " or not at all:",
         "outside_figures": "Reported figures outside the period shown:",
         "outside_events": "Events outside the period shown:",
+        "imprecise_events": "Events not shown because their date is known only to the year:",
         "before": "before", "after": "after",
         "sources": "Sources (publication dates)", "none": "no sources",
         "unknown_outlet": "unknown outlet",
@@ -203,12 +205,13 @@ def source_entries(frame: pd.DataFrame, style: Style, date_col: str = "published
 
 
 def left_out_notes(style: Style, imprecise: int = 0, before: int = 0, start: object = None,
-                   after: int = 0, end: object = None, key: str = "outside_figures") -> str:
+                   after: int = 0, end: object = None, key: str = "outside_figures",
+                   imprecise_key: str = "imprecise") -> str:
     """Caption sentences saying what is not drawn: *imprecise* figures whose date is only a
     year (or unknown), *before* rows earlier than *start* and *after* rows later than *end*."""
     notes = []
     if imprecise:
-        notes.append(f"{style.words['imprecise']} {style.digits(str(imprecise))}.")
+        notes.append(f"{style.words[imprecise_key]} {style.digits(str(imprecise))}.")
     if before or after:
         parts = []
         for n, word, when in ((before, "before", start), (after, "after", end)):

@@ -256,9 +256,10 @@ class _Window:
 RECENT_YEARS = 12  # default window of the troop and event charts, up to the latest row
 
 
-def _notes(style: Style, imprecise: int, window: _Window, key: str = "outside_figures") -> str:
+def _notes(style: Style, imprecise: int, window: _Window, key: str = "outside_figures",
+           imprecise_key: str = "imprecise") -> str:
     return left_out_notes(style, imprecise, window.before, window.start, window.after, window.end,
-                          key)
+                          key, imprecise_key)
 
 
 def _window(frame: pd.DataFrame, col: str, start: object, end: object,
@@ -511,7 +512,8 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
     events, window = _window(events, "date_start", start, end, years)
     with typography.rc_context(lang):
         what = " ".join(filter(None, [style.digits(style.words["events_what"]),
-                                      _notes(style, 0, window, "outside_events")]))
+                                      _notes(style, left_out(events), window, "outside_events",
+                                             "imprecise_events")]))
         chart = _new_chart(style, title or style.words["events_title"], what,
                            source_entries(events, style))
         events = _dated(events, ["date_start"])

@@ -217,8 +217,8 @@ def troop_levels(tables: TablesLike) -> pd.DataFrame:
 
 
 def events_timeline(tables: TablesLike) -> pd.DataFrame:
-    """Events that have a start date, with the article's outlet and published date (and its
-    precision), sorted."""
+    """Events dated to the day or month, with the article's outlet and published date (and its
+    precision), sorted; year-only events are left out and counted in ``attrs[IMPRECISE]``."""
     ev = tables.events
     if ev.empty or "date_start" not in ev.columns:
         return ev.iloc[0:0].assign(outlet=pd.Series(dtype="object"))
@@ -226,7 +226,12 @@ def events_timeline(tables: TablesLike) -> pd.DataFrame:
     if "date_end" in ev.columns:
         ev["date_end"] = pd.to_datetime(ev["date_end"])
     ev = ev.loc[ev["date_start"].notna()]
+    precise = ev["date_precision"].isin(CHARTED_PRECISIONS) if "date_precision" in ev.columns else True
+    dropped = int((~precise).sum()) if "date_precision" in ev.columns else 0
+    ev = ev.loc[precise]  # a year-only date would be drawn on 1 January
     info = _article_info(tables.articles)
     ev = ev.drop(columns=[c for c in info.columns if c != "article_id" and c in ev.columns])
     ev = ev.merge(info, on="article_id", how="left")
-    return _sorted(ev, ["date_start", "type", "article_id", "event_id"])
+    out = _sorted(ev, ["date_start", "type", "article_id", "event_id"])
+    out.attrs[IMPRECISE] = dropped
+    return out

@@ -214,3 +214,23 @@ def test_only_imprecise_figures_give_an_empty_series_that_counts_them() -> None:
                            [claim("D", "D-1", 100, ps=None), claim("D", "D-2", 40, scope="iraq")], [])
     out = series.attack_counts(t)
     assert out.empty and series.left_out(out) == 2  # two scopes: two figures
+
+
+def test_events_known_only_to_the_year_are_left_out_and_counted() -> None:
+    import pandas as pd
+
+    from analysis.series import events_timeline, left_out
+    from analysis.tables import Tables, frame
+
+    events = [
+        {"article_id": "a", "event_id": "a:e1", "type": "visit", "date_start": "2024-01-04",
+         "date_precision": "day", "planned": False, "char_start": 0, "char_end": 1},
+        {"article_id": "a", "event_id": "a:e2", "type": "withdrawal", "date_start": "2019-01-01",
+         "date_precision": "year", "planned": False, "char_start": 2, "char_end": 3},
+    ]
+    tables = Tables(frame("articles", [{"article_id": "a", "published": "2024-01-10",
+                                        "published_precision": "day"}]),
+                    frame("claims", []), frame("events", events), frame("problems", []))
+    timeline = events_timeline(tables)
+    assert timeline["event_id"].tolist() == ["a:e1"]
+    assert left_out(timeline) == 1
