@@ -33,7 +33,6 @@ from . import charts as C
 from . import series as S
 from . import typography
 from .atomic import write_atomically
-from .params import date_window
 
 CHARTS = ("attack_counts", "troop_levels", "events_timeline")
 PAGE_W, PAGE_H = 8.0, 10.5  # inches: cover and sources pages (chart pages keep the chart's size)
@@ -117,16 +116,22 @@ def _sections(tables, lang: str, charts: Sequence[str], digits: str, months: str
     number_text = tables.claims.set_index("claim_id")["number_text"] if len(tables.claims) else pd.Series(dtype=object)
     out = []
     for name in charts:
+        # the chart gets every row (its caption counts what its window leaves out); the sources
+        # table and counts get the rows the chart shows
         if name == "events_timeline":
-            rows = date_window(S.events_timeline(tables), "date_start", date_from, date_to)
-            fig = C.events_timeline_chart(rows, lang=lang, digits=digits, months=months)
+            every = S.events_timeline(tables)
+            fig = C.events_timeline_chart(every, lang=lang, digits=digits, months=months, start=date_from,
+                                          end=date_to)
+            rows, _ = C.time_window(every, "date_start", date_from, date_to, C.RECENT_YEARS)
             marks = rows["date_text"] if "date_text" in rows else pd.Series([None] * len(rows))
         else:
             make = S.attack_counts if name == "attack_counts" else S.troop_levels
             draw: Callable[..., Figure] = (C.attack_counts_chart if name == "attack_counts"
                                            else C.troop_levels_chart)
-            rows = date_window(make(tables), "as_of", date_from, date_to)
-            fig = draw(rows, lang=lang, digits=digits, months=months)
+            every = make(tables)
+            fig = draw(every, lang=lang, digits=digits, months=months, start=date_from, end=date_to)
+            years = None if name == "attack_counts" else C.RECENT_YEARS
+            rows, _ = C.time_window(every, "as_of", date_from, date_to, years)
             marks = rows["claim_id"].map(number_text) if len(rows) else pd.Series(dtype=object)
         sources = _source_rows(rows, tables.articles, pd.Series(list(marks), dtype=object))
         n_articles = rows["article_id"].nunique() if len(rows) else 0

@@ -262,8 +262,8 @@ def _notes(style: Style, imprecise: int, window: _Window, key: str = "outside_fi
                           key, imprecise_key)
 
 
-def _window(frame: pd.DataFrame, col: str, start: object, end: object,
-            years: int | None = None) -> tuple[pd.DataFrame, _Window]:
+def time_window(frame: pd.DataFrame, col: str, start: object, end: object,
+                years: int | None = None) -> tuple[pd.DataFrame, _Window]:
     """Rows whose *col* lies in [start, end] (either may be None; dates as str or Timestamp).
 
     With neither given and *years* set, the window is the last *years* years up to the latest
@@ -328,7 +328,7 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
     side by side.  *start* / *end* limit the time window (points and sources); the caption
     counts what is left out (dates known only to the year, rows outside the window)."""
     style = Style(lang, digits, months)
-    series, window = _window(series, "as_of", start, end)
+    series, window = time_window(series, "as_of", start, end)
     with typography.rc_context(lang):
         points = _dated(series, ["as_of", "value"])
         scopes = sorted({_scope_key(s) for s in points["scope"]}, key=lambda s: (s is None, s or ""))
@@ -419,7 +419,7 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
     *years* years up to the latest point (None: everything).  The caption counts what is left
     out (dates known only to the year, figures outside the window)."""
     style = Style(lang, digits, months)
-    series, window = _window(series, "as_of", start, end, years)
+    series, window = time_window(series, "as_of", start, end, years)
     with typography.rc_context(lang):
         what = " ".join(filter(None, [style.digits(style.words["troops_what"]),
                                       _notes(style, left_out(series), window)]))
@@ -509,7 +509,7 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
     without them it is the last *years* years up to the latest event (None: everything), and
     the caption counts the events left out."""
     style = Style(lang, digits, months)
-    events, window = _window(events, "date_start", start, end, years)
+    events, window = time_window(events, "date_start", start, end, years)
     with typography.rc_context(lang):
         what = " ".join(filter(None, [style.digits(style.words["events_what"]),
                                       _notes(style, left_out(events), window, "outside_events",
