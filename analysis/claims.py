@@ -310,7 +310,7 @@ class _Reader:
     def qualifier_of(self, number: NumberMatch, sentence: Sentence) -> str:
         before = self.view[max(sentence.start, number.start - 40):number.start]
         before = re.sub(r"[(\"“”«»]\s*$", "", before)
-        before = re.sub(r"(?<!\w)(?:ب|ل)\s*$", "", before)
+        before = re.sub(r"(?<!\w)(?:ب|ل|ال)\s*$", "", before)  # "بنحو", "قرابة الـ2500"
         for qualifier, pattern in lx.QUALIFIERS:
             if pattern.search(before):
                 return qualifier

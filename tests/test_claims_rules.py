@@ -53,3 +53,19 @@ def test_claims(text, expected):
 ])
 def test_not_claims(text):
     assert claims(text) == []
+
+
+@pytest.mark.parametrize("phrase, qualifier", [
+    ("نحو 2500", "approx"), ("بحوالي 2500", "approx"), ("زهاء 2500", "approx"), ("ما يناهز 2500", "approx"),
+    ("ما يقارب من 2500", "approx"), ("قرابة الـ2500", "approx"), ("2500 تقريبًا", "approx"),
+    ("أكثر من 2500", "more_than"), ("أكثر قليلا من 2500", "more_than"), ("ما يربو على 2500", "more_than"),
+    ("ما يزيد قليلاً على 2500", "more_than"), ("نيف و2500", "more_than"),
+    ("ما لا يقل عن 2500", "at_least"), ("2500 على الأقل", "at_least"),
+    ("أقل من 2500", "less_than"), ("لا يتعدى 2500", "less_than"), ("ما لا يزيد عن 2500", "less_than"),
+    ("الـ2500", "exact"),
+])
+def test_qualifiers(phrase, qualifier):
+    text = f"وتنشر الولايات المتحدة في العراق {phrase} جندي."
+    if phrase.endswith(("تقريبًا", "على الأقل")):
+        text = f"وتنشر الولايات المتحدة في العراق {phrase.split()[0]} جندي {' '.join(phrase.split()[1:])}."
+    assert [(c[1], c[2]) for c in claims(text)] == [(2500, qualifier)]
