@@ -195,6 +195,8 @@ class _Reader:
             kind = self._times_kind(before)
         if kind == "aircraft":
             kind = "drones" if lx.AIRCRAFT_DRONE_RE.match(rest) or "مسير" in rest[:15] else "other"
+        if kind == "shells":
+            kind = "rockets" if re.match(r"^\s*(?:ال)?(?:هاون|صاروخية|الصاروخية)", rest) else "other"
         if kind in ("person", "troops", "fighters", "inherit", None):
             casualty = self._casualty(before, "" if fold(written) in ("واحد", "واحده") else after)
             if casualty:
