@@ -50,10 +50,6 @@ def normalize(original: str) -> NormText:
     return NormText(original, kept.translate(_DIGITS), tuple(offsets))
 
 
-def has_arabic(text: str) -> bool:
-    return any("\u0600" <= c <= "\u06ff" or "\ufb50" <= c <= "\ufeff" for c in text)
-
-
 # ---------------------------------------------------------------------------------------------
 # Number words.  Spelling variants are folded by the regex character classes below; values are
 # looked up on a folded key (alef forms -> ا, ى -> ي, ة -> ه).

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from . import lexicon as lx
@@ -481,5 +481,4 @@ def _article_scope(claims: list[Claim]) -> str | None:
 
 
 def _with_scope(claim: Claim, scope: str | None) -> Claim:
-    from dataclasses import replace
     return replace(claim, scope=scope)

@@ -15,7 +15,6 @@ from datetime import date, timedelta
 from .arabic import fold
 
 Precision = str  # "day" | "month" | "year"
-PRECISIONS = ("day", "month", "year")
 
 _MONTH_NAMES: dict[int, tuple[str, ...]] = {
     1: ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "جانفيي"),

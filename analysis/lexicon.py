@@ -149,9 +149,7 @@ PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
                           r"|الخليج|البرج\s+22|المنطقة)(?!\w)")),
 )
 
-# Measures of troop numbers.
-CHANGE_RE = re.compile(r"بمقدار|إضافي|اضافي|إضافية|اضافية|تعزيز|إرسال|ارسال|زيادة|تقليص|خفض|سحب|إخلاء|اخلاء"
-                       r"|أخلى|اخلى|انسحب|إغلاق|اغلاق|إضافة|اضافة")
+# Measures: a future verb makes a troop figure planned; these words make a count a total.
 FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)[^\s]{2,}|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ)")
 TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
 

@@ -7,8 +7,6 @@ import subprocess
 import sys
 import time
 
-import pytest
-
 from analysis import Tables, build_tables
 from tests.conftest import ROOT, SEEDS
 

@@ -3,8 +3,6 @@
 Every expected value below comes from reading the article text in seeds/.
 """
 
-from datetime import date
-
 import pandas as pd
 import pytest
 

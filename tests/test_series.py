@@ -217,8 +217,6 @@ def test_only_imprecise_figures_give_an_empty_series_that_counts_them() -> None:
 
 
 def test_events_known_only_to_the_year_are_left_out_and_counted() -> None:
-    import pandas as pd
-
     from analysis.series import events_timeline, left_out
     from analysis.tables import Tables, frame
 
