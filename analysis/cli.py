@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import itertools
 import logging
 import os
 import sys
@@ -11,8 +10,8 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .corpus import MAX_BYTES, InputError, iter_documents, read_catalog
-from .tables import ENGINES, Tables, assemble, extract_all, save_stream
+from .corpus import MAX_BYTES, InputError
+from .tables import ENGINES, Tables, assemble, extract_paths, save_stream
 
 log = logging.getLogger("analysis")
 
@@ -21,20 +20,20 @@ def _split(value: str) -> list[str]:
     return [part.strip() for part in value.split(",") if part.strip()]
 
 
+def _progress(quiet: bool):
+    return lambda documents: tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr)
+
+
 def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
     """Build tables in memory with a progress bar; a missing path or catalog is an InputError."""
-    entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    documents = tqdm(iter_documents(paths, entries), desc="extract", unit=" file", disable=quiet, file=sys.stderr)
-    return assemble([*catalog_problems, *extract_all(documents)])
+    return assemble(list(extract_paths(paths, catalog, progress=_progress(quiet))))
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    entries, catalog_problems = read_catalog(args.catalog) if args.catalog else ({}, [])
     max_bytes = int(args.max_mb * 2**20) if args.max_mb else MAX_BYTES
-    documents = tqdm(iter_documents(args.paths, entries, max_bytes=max_bytes), desc="extract", unit=" file",
-                     disable=args.quiet, file=sys.stderr)
-    results = extract_all(documents, args.jobs or os.cpu_count() or 1, args.engine, args.scheduler)
-    report = save_stream(itertools.chain(catalog_problems, results), args.out)
+    results = extract_paths(args.paths, args.catalog, max_bytes, args.jobs or os.cpu_count() or 1, args.engine,
+                            args.scheduler, progress=_progress(args.quiet))
+    report = save_stream(results, args.out)
     counts = report.counts
     if not report.saved:
         for problem in report.problems:

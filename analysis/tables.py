@@ -10,7 +10,7 @@ import itertools
 import logging
 import multiprocessing
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
 
@@ -272,9 +272,18 @@ def extract_all(documents: Iterable[Document | Problem], jobs: int = 1, engine: 
         yield from pool.imap(_extract_one, documents, chunksize=64)
 
 
+def extract_paths(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,
+                  jobs: int = 1, engine: str = "local", scheduler: str | None = None,
+                  progress: Callable[[Iterable], Iterable] = iter) -> Iterator[ArticleRows | Problem]:
+    """Catalog problems, then the rows (or problems) of every input, lazily and in input order.
+    `progress` wraps the document stream (e.g. a tqdm bar).  A missing path or unreadable catalog
+    raises here, before anything is read or written."""
+    entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
+    documents = progress(iter_documents(paths, entries, max_bytes=max_bytes))
+    return itertools.chain(catalog_problems, extract_all(documents, jobs, engine, scheduler))
+
+
 def build_tables(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,
                  jobs: int = 1, engine: str = "local", scheduler: str | None = None) -> Tables:
     """Articles, claims, events and problems for the files and folders in `paths`."""
-    entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    results = list(extract_all(iter_documents(paths, entries, max_bytes=max_bytes), jobs, engine, scheduler))
-    return assemble([*catalog_problems, *results])
+    return assemble(list(extract_paths(paths, catalog, max_bytes, jobs, engine, scheduler)))
