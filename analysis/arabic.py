@@ -8,7 +8,10 @@ to the original offsets, so every span found in it can be quoted exactly from th
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
+
+from .patterns import FOLDED_SPELLINGS, alternation
 
 # Characters dropped from the normalised view: harakat, superscript alef, tatweel, zero-width and
 # bidi controls, BOM.  They carry no meaning for numbers or keywords but break literal matching.
@@ -94,33 +97,27 @@ _LEXICON = {*_WORD_VALUES, *_SCALES}
 _WEEKDAY_NUMBERS = {"اثنين", "اثنان"}
 
 
-def _alternation(words) -> str:
-    """Regex alternation matching any lexicon word in its folded or unfolded spelling."""
-    variants = set()
-    for word in words:
-        pattern = (
-            word.replace("ا", "[اأإآ]").replace("ي", "[يى]").replace("ه", "[هة]")
-        )
-        variants.add(pattern)
-    return "|".join(sorted(variants, key=len, reverse=True))
-
-
 _PREFIX = "(?:[وفبلك]|ول|وب|فب|فل)?(?:ال)?"  # attached conjunctions/prepositions/article
-_NUMWORD = _alternation(list(_WORD_VALUES) + list(_SCALES))
-_DIGIT_NUMBER = r"\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:\.\d{3})+(?![\d.])|\d+(?:\.\d+)?"
-_SCALE_WORD = _alternation(_SCALES)
+_NUMWORD = alternation([*_WORD_VALUES, *_SCALES], FOLDED_SPELLINGS)
+_SCALE_WORD = alternation(_SCALES, FOLDED_SPELLINGS)
 
-# A number: digits with an optional scale word ("5.2 ألف"), or a run of number words joined by و.
-NUMBER_RE = re.compile(
-    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)ال))(?P<digits>{_DIGIT_NUMBER})(?:\s?(?P<dscale>{_SCALE_WORD})(?!\w))?"
-    rf"|(?<!\w){_PREFIX}(?P<words>(?:{_NUMWORD})(?:\s+و?(?:{_NUMWORD}))*)(?!\w)"
+# Digits with an optional scale word ("5.2 ألف"), not glued to a preceding word other than a
+# one-letter preposition or the article ("و500", "بـ2500" after normalisation, "ال2500").  The first
+# digit is matched before the look-behind so that `re` can skip straight to digits.
+DIGITS_RE = re.compile(
+    r"(?P<digits>\d(?:(?<![\w.,]\d)|(?<=(?<!\w)[وبلفك]\d)|(?<=(?<!\w)ال\d))"
+    r"(?:\d{0,2}(?:,\d{3})+(?!\d)|\d{0,2}(?:\.\d{3})+(?![\d.])|\d*(?:\.\d+)?))"
+    rf"(?:\s?(?P<dscale>{_SCALE_WORD})(?!\w))?"
 )
+# A run of number words joined by و ("ستة وستين", "خمسة آلاف"), after attached prefixes.
+WORDS_RE = re.compile(rf"(?<!\w){_PREFIX}(?P<words>(?:{_NUMWORD})(?:\s+و?(?:{_NUMWORD}))*)(?!\w)")
+_GROUPED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 def digits_value(text: str, scale_word: str | None) -> float:
     """Value of a digit string: ',' groups thousands; '.' groups thousands only as 2.500 with no scale."""
     text = text.replace(",", "")
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text) and not scale_word:
+    if not scale_word and _GROUPED_THOUSANDS.fullmatch(text):
         text = text.replace(".", "")
     value = float(text)
     if scale_word:
@@ -164,22 +161,23 @@ class NumberMatch:
 def find_numbers(text: str) -> list[NumberMatch]:
     """All numbers in a normalised text, digits or words, left to right."""
     found: list[NumberMatch] = []
-    for match in NUMBER_RE.finditer(text):
-        if match.group("digits"):
-            digits = match.group("digits")
-            scale = match.group("dscale")
-            value = digits_value(digits, scale)
-            decimal = "." in digits and not scale and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits)
-            found.append(NumberMatch(match.start(), match.end(), int(round(value)), False, decimal))
-        else:
-            words = match.group("words")
-            if fold(words) in _WEEKDAY_NUMBERS and match.group(0).endswith("ال" + words):
-                continue  # "الاثنين" is Monday
-            value = words_value(words)
-            if value is None:
-                continue
-            start = match.start("words")
-            found.append(NumberMatch(start, match.end(), value, True, False))
+    digit_starts: list[int] = []
+    for match in DIGITS_RE.finditer(text):
+        digits, scale = match.group("digits"), match.group("dscale")
+        decimal = "." in digits and not scale and not _GROUPED_THOUSANDS.fullmatch(digits)
+        found.append(NumberMatch(match.start(), match.end(), int(round(digits_value(digits, scale))), False, decimal))
+        digit_starts.append(match.start())
+    for match in WORDS_RE.finditer(text):
+        before = bisect_right(digit_starts, match.start()) - 1
+        if before >= 0 and match.start() < found[before].end:
+            continue  # the scale word of "5 آلاف" belongs to the digits
+        words = match.group("words")
+        if fold(words) in _WEEKDAY_NUMBERS and match.group(0).endswith("ال" + words):
+            continue  # "الاثنين" is Monday
+        value = words_value(words)
+        if value is not None:
+            found.append(NumberMatch(match.start("words"), match.end(), value, True, False))
+    found.sort(key=lambda number: number.start)
     return _join_compounds(text, found)
 
 

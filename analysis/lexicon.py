@@ -7,6 +7,7 @@ prefixes and the accusative alef, so one entry covers "هجوماً", "بهجو�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .arabic import fold
 
@@ -87,6 +88,7 @@ def _known(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)  # news vocabulary is small and repetitive: each distinct token is stemmed once
 def stem(token: str) -> str:
     """Folded lexicon key of a token: attached prefixes, suffixes and glued function words removed."""
     word = fold(re.sub(r"[^\w]", "", token))
