@@ -20,6 +20,12 @@ _DIGITS = str.maketrans(
     "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٬٫",
     "01234567890123456789,.",
 )
+_DIGIT_RUN = re.compile("[٠-٩۰-۹٬٫]+")
+
+
+def _ascii_digits(text: str) -> str:
+    # only the digit runs are translated: str.translate over a whole article is slow
+    return _DIGIT_RUN.sub(lambda run: run.group().translate(_DIGITS), text)
 
 
 @dataclass(frozen=True)
@@ -41,7 +47,7 @@ def normalize(original: str) -> NormText:
     """Drop diacritics/tatweel/invisibles and map digits, remembering where each kept char came from."""
     dropped = [m.start() for m in _DROP.finditer(original)]
     if not dropped:
-        return NormText(original, original.translate(_DIGITS), tuple(range(len(original) + 1)))
+        return NormText(original, _ascii_digits(original), tuple(range(len(original) + 1)))
     offsets: list[int] = []
     position = 0
     for index in dropped:
@@ -50,7 +56,7 @@ def normalize(original: str) -> NormText:
     offsets.extend(range(position, len(original)))
     kept = _DROP.sub("", original)
     offsets.append(len(original))
-    return NormText(original, kept.translate(_DIGITS), tuple(offsets))
+    return NormText(original, _ascii_digits(kept), tuple(offsets))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .arabic import fold
+from .patterns import alternation, finditer_near
 
 Precision = str  # "day" | "month" | "year"
 
@@ -38,10 +39,8 @@ WEEKDAYS = {  # Python weekday numbers
     "اثنين": 0, "ثلاثاء": 1, "اربعاء": 2, "خميس": 3, "جمعه": 4, "سبت": 5, "احد": 6,
 }
 
-_MONTH_ALT = "|".join(
-    sorted({re.escape(n).replace(r"\ ", r"\s+") for ns in _MONTH_NAMES.values() for n in ns},
-           key=len, reverse=True)
-)
+_ALL_MONTH_NAMES = [name for names in _MONTH_NAMES.values() for name in names]
+_MONTH_ALT = alternation(_ALL_MONTH_NAMES)
 _MONTHS = rf"(?:{_MONTH_ALT})(?:\s*[/(،-]?\s*(?:{_MONTH_ALT})\)?)?"
 _WEEKDAY = r"(?<!\w)(?:ال|يوم\s+(?:ال)?)(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
 _MODIFIER = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|بدايات|نهاية|[أا]وسط|خلال|شهر|في|منذ|حتى|بحلول|قبل|بعد"
@@ -71,13 +70,21 @@ YEAR_RE = re.compile(
 YEAR_RANGE_RE = re.compile(
     rf"(?:(?<=بين\s)|(?<=من\s)|(?<=\())\s*(?P<first>{_YEAR})\s*(?:و|إلى|الى|حتى|-|–)\s*(?P<second>{_YEAR})(?!\d)"
 )
-WEEKDAY_RE = re.compile(rf"(?<!\w)(?P<wd>{_WEEKDAY})(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?")
-RELATIVE_RE = re.compile(
-    r"(?<!\w)(?P<rel>[أا]مس|البارحة|اليوم|الشهر\s+(?:الماضي|المقبل|القادم|الجاري|الحالي)"
-    r"|الأسبوع\s+(?:الماضي|المقبل|القادم|الجاري)|الاسبوع\s+(?:الماضي|المقبل|القادم)"
-    r"|العام\s+(?:الماضي|المقبل|القادم|الحالي|الجاري)|السنة\s+(?:الماضية|المقبلة|القادمة)"
-    r"|هذا\s+العام|العام\s+المنصرم)(?!\w)"
+_WEEKDAY_NAMES = ("أحد", "احد", "إثنين", "اثنين", "ثلاثاء", "أربعاء", "اربعاء", "خميس", "جمعة", "سبت")
+WEEKDAY_RE = re.compile(
+    "(?P<wd>" + alternation([f"{lead}{name}" for lead in ("ال", "يوم ", "يوم ال") for name in _WEEKDAY_NAMES],
+                            word_start=True)
+    + r")(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?"
 )
+_RELATIVE_WORDS = (
+    "أمس", "امس", "البارحة", "اليوم", "هذا العام", "العام المنصرم",
+    *(f"الشهر {w}" for w in ("الماضي", "المقبل", "القادم", "الجاري", "الحالي")),
+    *(f"الأسبوع {w}" for w in ("الماضي", "المقبل", "القادم", "الجاري")),
+    *(f"الاسبوع {w}" for w in ("الماضي", "المقبل", "القادم")),
+    *(f"العام {w}" for w in ("الماضي", "المقبل", "القادم", "الحالي", "الجاري")),
+    *(f"السنة {w}" for w in ("الماضية", "المقبلة", "القادمة")),
+)
+RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS, word_start=True)})(?!\\w)")
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
@@ -129,21 +136,13 @@ def _valid(year: int, month: int, day: int | None) -> bool:
     return day is None or 1 <= day <= calendar.monthrange(year if year else 2000, month)[1]
 
 
-_MONTH_HIT = re.compile(rf"(?<!\w)(?:{_MONTH_ALT})(?!\w)")
-_REACH_BACK, _REACH_AHEAD = 45, 40  # how far a date expression extends around its month name
-
-
-def _around_months(text: str):
-    """DATE_RE matches, searched only near month names: the full pattern is slow to try everywhere."""
-    windows: list[list[int]] = []
-    for hit in _MONTH_HIT.finditer(text):
-        start, end = max(0, hit.start() - _REACH_BACK), min(len(text), hit.end() + _REACH_AHEAD)
-        if windows and start <= windows[-1][1]:
-            windows[-1][1] = end
-        else:
-            windows.append([start, end])
-    for start, end in windows:
-        yield from DATE_RE.finditer(text, start, end)
+# The full date patterns are slow to try at every position; each is searched only around what every
+# one of its matches contains (a month name, a year), with how far (in non-space characters) a match
+# reaches before and after it.
+_MONTH_HIT = re.compile(rf"{alternation(_ALL_MONTH_NAMES, word_start=True)}(?!\w)")
+_YEAR_HIT = re.compile(_YEAR)
+_AROUND_MONTH = (45, 40)
+_AROUND_YEAR = {"numeric": (10, 7), "year": (20, 1), "range": (8, 9)}
 
 
 def find_dates(text: str) -> list[DateMention]:
@@ -157,14 +156,16 @@ def find_dates(text: str) -> list[DateMention]:
         taken.append((mention.start, mention.end))
         found.append(mention)
 
-    for m in NUMERIC_DATE_RE.finditer(text):
+    years = [hit.span() for hit in _YEAR_HIT.finditer(text)]
+    for m in finditer_near(NUMERIC_DATE_RE, text, years, *_AROUND_YEAR["numeric"]):
         if m.group("iy"):
             y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
         else:
             y, mo, d = int(m.group("year")), int(m.group("month")), int(m.group("day"))
         if _valid(y, mo, d):
             add(DateMention(m.start(), m.end(), y, mo, d))
-    for m in _around_months(text):
+    months = (hit.span() for hit in _MONTH_HIT.finditer(text))
+    for m in finditer_near(DATE_RE, text, months, *_AROUND_MONTH):
         month = _month_of(m.group("month"))
         if month is None:
             continue
@@ -188,12 +189,12 @@ def find_dates(text: str) -> list[DateMention]:
         weekday = WEEKDAYS.get(fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))) if m.group("wd") else None
         modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
         add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))
-    for m in YEAR_RE.finditer(text):
+    for m in finditer_near(YEAR_RE, text, years, *_AROUND_YEAR["year"]):
         if not (m.group("cue") or m.group("mod") or m.group("word")):
             continue  # a bare 4-digit number may be a count ("2000 جندي")
         start = m.start("mod") if m.group("mod") else m.start("word") if m.group("word") else m.start("year")
         add(DateMention(start, m.end(), int(m.group("year")), modifier=m.group("mod"), cue=m.group("cue")))
-    for m in YEAR_RANGE_RE.finditer(text):
+    for m in finditer_near(YEAR_RANGE_RE, text, years, *_AROUND_YEAR["range"]):
         add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):

@@ -9,19 +9,30 @@ matches exactly what the flat, longest-first alternation matched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 # A folded letter stands for every spelling that folds to it (see arabic.fold).
-FOLDED_SPELLINGS = {"ا": "[اأإآ]", "ي": "[يى]", "ه": "[هة]"}
+FOLDED_SPELLINGS = {"ا": "اأإآ", "ي": "يى", "ه": "هة"}
+_NOT_AFTER_WORD = r"(?<!\w.)"  # after a word's first letter: no letter or digit before that letter
 
 
-def alternation(words: Iterable[str], spellings: dict[str, str] | None = None) -> str:
+def alternation(words: Iterable[str], spellings: dict[str, str] | None = None,
+                word_start: bool = False) -> str:
     """A regex (no groups) matching any of `words`, longest first where one word begins another.
 
-    `spellings` maps a character to the regex it stands for (e.g. FOLDED_SPELLINGS); a space always
-    stands for any run of whitespace.
+    `spellings` maps a character to the characters it stands for (e.g. FOLDED_SPELLINGS); a space
+    stands for any run of whitespace.  With `word_start`, a match must not follow a letter or digit,
+    as with a leading `(?<!\w)`; the check is written after each first letter so that `re` can skip
+    ahead to the letters words begin with instead of trying every position.
     """
-    char_regex = {" ": r"\s+", **(spellings or {})}
+    spellings = spellings or {}
+
+    def char_regex(char: str) -> str:
+        if char == " ":
+            return r"\s+"
+        spelled = spellings.get(char, char)
+        return re.escape(spelled) if len(spelled) == 1 else f"[{spelled}]"
+
     trie: dict = {}
     for word in words:
         node = trie
@@ -29,9 +40,12 @@ def alternation(words: Iterable[str], spellings: dict[str, str] | None = None) -
             node = node.setdefault(char, {})
         node[""] = {}  # a word ends here
 
-    def emit(node: dict) -> str:
-        branches = [char_regex.get(char, re.escape(char)) + emit(child)
-                    for char, child in sorted(node.items()) if char]
+    def emit(node: dict, top: bool = False) -> str:
+        if top and word_start:
+            branches = [re.escape(spelled) + _NOT_AFTER_WORD + emit(child)
+                        for char, child in sorted(node.items()) if char for spelled in spellings.get(char, char)]
+        else:
+            branches = [char_regex(char) + emit(child) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -39,4 +53,35 @@ def alternation(words: Iterable[str], spellings: dict[str, str] | None = None) -
             return f"(?:{body})?" if len(branches) == 1 else body + "?"
         return body
 
-    return emit(trie)
+    return emit(trie, top=True)
+
+
+def finditer_near(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[int, int]],
+                  back: int, ahead: int) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)` for a pattern whose every match lies around an anchor (a month name,
+    a year) that a cheap search found: only windows reaching `back` non-space characters before and
+    `ahead` after each anchor are searched, which finds the same matches when the bounds are right
+    (`ahead` includes what the pattern's look-ahead reads)."""
+    windows: list[list[int]] = []
+    for anchor_start, anchor_end in anchors:
+        start, end = _reach(text, anchor_start, -back), _reach(text, anchor_end, ahead)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = end
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
+def _reach(text: str, position: int, steps: int) -> int:
+    """The position `steps` non-space characters after `position` (before it when negative)."""
+    remaining = abs(steps)
+    if steps < 0:
+        while remaining and position > 0:
+            position -= 1
+            remaining -= not text[position].isspace()
+    else:
+        while remaining and position < len(text):
+            remaining -= not text[position].isspace()
+            position += 1
+    return position
