@@ -7,6 +7,7 @@ counts of people), how it is qualified, where, since when and as of when.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
@@ -77,12 +78,6 @@ _ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, patt
 _QUALIFIER_REACH = 40  # no qualifier phrase is longer
 
 
-def _without_qualifier(before: str) -> str:
-    """The text before a number without the qualifier that ends it ("أقل من", "نحو")."""
-    head, tail = before[:-_QUALIFIER_REACH], before[-_QUALIFIER_REACH:]
-    return head + _ANY_QUALIFIER_AT_END.sub("", tail, count=1)
-
-
 def _clamp(view: str, sentence: Sentence, number: NumberMatch) -> Sentence:
     """The sentence, or a word-aligned window of it around the number when the sentence is very long
     (a scraped page with no full stops): rules look no further, and the quote stays readable."""
@@ -129,6 +124,9 @@ class _Reader:
         self.implausible: list[Implausible] = []
         self.period_by_kind: dict[str, date] = {}
         self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
+        # memos: the numbers of a sentence read the same text before them and the same date mentions
+        self._unqualified_tails: dict[str, str] = {}
+        self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
 
     # -- which numbers are counts -------------------------------------------------------------
     def numbers(self, sentence: Sentence) -> list[NumberMatch]:
@@ -169,6 +167,22 @@ class _Reader:
     def _in_date(self, start: int, end: int) -> bool:
         index = bisect_right(self.mention_starts, start) - 1
         return index >= 0 and self.date_spans[index][1] >= end
+
+    def _without_qualifier(self, before: str) -> str:
+        """The text before a number without the qualifier that ends it ("أقل من", "نحو")."""
+        head, tail = before[:-_QUALIFIER_REACH], before[-_QUALIFIER_REACH:]
+        if tail not in self._unqualified_tails:
+            self._unqualified_tails[tail] = _ANY_QUALIFIER_AT_END.sub("", tail, count=1)
+        return head + self._unqualified_tails[tail]
+
+    def _reading(self, index: int) -> tuple[bool, ResolvedDate | None]:
+        """Whether date mention `index` speaks of the future, and the date it resolves to."""
+        if index not in self._mention_readings:
+            mention = self.mentions[index]
+            future = is_future_context(self.view, mention)
+            self._mention_readings[index] = (
+                future, resolve(mention, self.published.value, self.published.precision, future))
+        return self._mention_readings[index]
 
     # -- what a number counts ----------------------------------------------------------------
     def kind_of(self, number: NumberMatch, sentence: Sentence) -> str | None:
@@ -213,13 +227,12 @@ class _Reader:
         partner = re.match(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+", rest)
         if partner and find_numbers(partner.group(0)):
             rest = rest[partner.end():]
-        of_those = _OF_THOSE.match(rest)
-        if of_those:
-            for token in _tokens(rest)[1:5]:
-                if lx.noun_kind(token) not in (None, "skip"):
-                    return token, rest
-        tokens = _tokens(rest)
-        noun = tokens[0] if tokens else ""
+        if _OF_THOSE.match(rest):
+            for token in itertools.islice(_TOKEN.finditer(rest), 1, 5):
+                if lx.noun_kind(token.group()) not in (None, "skip"):
+                    return token.group(), rest
+        first = _TOKEN.search(rest)
+        noun = first.group() if first else ""
         return noun, rest[rest.find(noun) + len(noun):] if noun else rest
 
     def _times_kind(self, before: str) -> str | None:
@@ -285,7 +298,7 @@ class _Reader:
         """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
         if re.match(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)", after):
             return "other"
-        before = _without_qualifier(before[-80:])
+        before = self._without_qualifier(before[-80:])
         near_before = " ".join(_tokens(before)[-4:])
         near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:9])
         hits: list[tuple[int, str]] = []
@@ -373,7 +386,7 @@ class _Reader:
         return None
 
     def measure_of(self, kind: str, number: NumberMatch, sentence: Sentence) -> str:
-        before = _without_qualifier(self.view[max(sentence.start, number.start - 70):number.start])
+        before = self._without_qualifier(self.view[max(sentence.start, number.start - 70):number.start])
         after = self.view[number.end:min(sentence.end, number.end + 30)]
         sentence_text = self.view[sentence.start:sentence.end]
         if kind == "attacks":
@@ -397,20 +410,21 @@ class _Reader:
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str
                  ) -> tuple[date | None, date | None, str]:
-        anchor, precision = self.published.value, self.published.precision
+        anchor = self.published.value
         period_start = None
         as_of: ResolvedDate | None = None
         first = bisect_left(self.mention_starts, sentence.start)
         last = bisect_left(self.mention_starts, sentence.end)
-        for mention in self.mentions[first:last]:
-            resolved = resolve(mention, anchor, precision, is_future_context(self.view, mention))
+        for index in range(first, last):
+            mention = self.mentions[index]
+            future, resolved = self._reading(index)
             if resolved is None:
                 continue
             if mention.cue == "منذ" or re.search(r"منذ\s*$", self.view[max(0, mention.start - 8):mention.start]):
                 period_start = resolved.value
             elif resolved.end is not None:
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
-            elif measure in ("incident", "change", "level") and not is_future_context(self.view, mention):
+            elif measure in ("incident", "change", "level") and not future:
                 if anchor is None or resolved.value <= anchor:
                     as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
         if measure != "total":

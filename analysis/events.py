@@ -11,24 +11,28 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .dates import DateMention, resolve
+from .patterns import alternation
 from .published import Published, is_future_context
 from .text import Sentence
 
-EVENT_WORDS: tuple[tuple[str, str], ...] = (  # in order of precedence when two are as near
-    ("deadline", r"بحلول|مهلة|موعد\s+نهائي|موعدا\s+نهائيا"),
-    ("visit", r"زيارة|يزور|زار|سيزور|تزور|ستزور"),
-    ("meeting", r"اجتماع|لقاء|التقى|يلتقي|سيلتقي|يستقبل|استقبل|سيستقبل|يستضيف|استضاف|قمة|جلسة"),
-    ("talks", r"محادثات|حوار|مفاوضات|مباحثات|التفاوض|مناقشات"),
-    ("agreement", r"اتفاق|اتفقت|اتفقا|اتفاقية|توافق|تفاهم|وقع|وقعت"),
-    ("withdrawal", r"انسحاب|الانسحاب|سحب|مغادرة|تغادر|ستغادر|خروج|يغادر"),
-    ("killing", r"اغتيال|اغتالت|اغتال|قتلت|مقتل"),
-    ("strike", r"غارة|غارات|ضربة|ضربات|قصف|ضربت|شنت"),
-    ("attack", r"هجوم|هجمات|استهداف|استهدفت|استهدف|هاجم|هاجمت|سقوط\s+صواريخ|سقطت|أطلقت|أطلق"),
-    ("statement", r"قال|قالت|أعلن|أعلنت|اعلن|أكد|أكدت|بيان|صرح|أفاد|أفادت|كشف|كشفت|ذكر|ذكرت"),
+EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (  # in order of precedence when two are as near
+    ("deadline", ("بحلول", "مهلة", "موعد نهائي", "موعدا نهائيا")),
+    ("visit", ("زيارة", "يزور", "زار", "سيزور", "تزور", "ستزور")),
+    ("meeting", ("اجتماع", "لقاء", "التقى", "يلتقي", "سيلتقي", "يستقبل", "استقبل", "سيستقبل", "يستضيف",
+                 "استضاف", "قمة", "جلسة")),
+    ("talks", ("محادثات", "حوار", "مفاوضات", "مباحثات", "التفاوض", "مناقشات")),
+    ("agreement", ("اتفاق", "اتفقت", "اتفقا", "اتفاقية", "توافق", "تفاهم", "وقع", "وقعت")),
+    ("withdrawal", ("انسحاب", "الانسحاب", "سحب", "مغادرة", "تغادر", "ستغادر", "خروج", "يغادر")),
+    ("killing", ("اغتيال", "اغتالت", "اغتال", "قتلت", "مقتل")),
+    ("strike", ("غارة", "غارات", "ضربة", "ضربات", "قصف", "ضربت", "شنت")),
+    ("attack", ("هجوم", "هجمات", "استهداف", "استهدفت", "استهدف", "هاجم", "هاجمت", "سقوط صواريخ", "سقطت",
+                "أطلقت", "أطلق")),
+    ("statement", ("قال", "قالت", "أعلن", "أعلنت", "اعلن", "أكد", "أكدت", "بيان", "صرح", "أفاد", "أفادت", "كشف",
+                   "كشفت", "ذكر", "ذكرت")),
 )
 # One pass per window: every event word is a named group of a single alternation.
 _EVENT_RE = re.compile(r"(?<!\w)(?:[وفبل]?(?:ال)?)(?:" + "|".join(
-    rf"(?P<{kind}>{words})" for kind, words in EVENT_WORDS) + r")\w*")
+    f"(?P<{kind}>{alternation(words)})" for kind, words in EVENT_WORDS) + r")\w*")
 _RANK = {kind: rank for rank, (kind, _) in enumerate(EVENT_WORDS)}
 _MAX_DISTANCE = 120
 

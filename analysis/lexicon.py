@@ -10,6 +10,7 @@ import re
 from functools import lru_cache
 
 from .arabic import fold
+from .patterns import FOLDED_SPELLINGS, alternation
 
 # What a number counts, by the noun that follows (or precedes) it.  "person" nouns take their kind
 # from the context (killed / injured / troops / fighters); "skip" nouns are never claims.
@@ -60,15 +61,10 @@ DUALS: dict[str, str] = {fold(w): k for w, k in (
     ("آخران", "inherit"),
 )}
 
-def _unfold(word: str) -> str:
-    """A regex matching every spelling that folds to `word`."""
-    return word.replace("ا", "[اأإآ]").replace("ي", "[يى]").replace("ه", "[هة]")
-
-
 # Dual nouns anywhere in a text, with attached prefixes: one pass instead of a lookup per token.
 DUAL_RE = re.compile(
     r"(?<!\w)(?:وبال|وال|بال|لل|فال|ال|وب|ول|و|ب|ل|ف)?(?P<dual>"
-    + "|".join(sorted((_unfold(w) for w in DUALS), key=len, reverse=True)) + r")(?!\w)"
+    + alternation(DUALS, FOLDED_SPELLINGS) + r")(?!\w)"
 )
 
 _SUFFIXES = ("ا", "ها", "هم", "هما", "هن", "ه", "نا")
@@ -140,15 +136,26 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 AFTER_AT_LEAST_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?على\s+(?:الأقل|الاقل)")
 AFTER_APPROX_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?تقريبا")
 
+_ATTACHED = ("", "و", "ب", "ل", "ف")  # prepositions and "and" written onto a place name
+
+
+def _place(*names: str) -> re.Pattern[str]:
+    """A whole-word search for any of `names` (a space stands for any whitespace)."""
+    return re.compile(alternation(names, word_start=True) + r"(?!\w)")
+
+
 PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iraq", re.compile(r"(?<!\w)(?:[وبلف]?(?:ال)?عراق|بغداد|[أا]ربيل|الأنبار|الانبار|عين\s+الأسد|عين\s+الاسد"
-                        r"|كردستان|البصرة|الموصل|كركوك|التاجي|جرف\s+الصخر|القائم|المنطقة\s+الخضراء|فيكتوريا"
-                        r"|الأراضي\s+العراقية|الاراضي\s+العراقية|حرير|الحرير)(?!\w)")),
-    ("syria", re.compile(r"(?<!\w)(?:[وبلف]?سوري[اة]|التنف|حقل\s+العمر|كونيكو|الشدادي|دير\s+الزور|الحسكة"
-                         r"|الرقة|روباربا|المالكية|البوكمال|الميادين|الأرض\s+السورية|الأراضي\s+السورية"
-                         r"|الاراضي\s+السورية)(?!\w)")),
-    ("region", re.compile(r"(?<!\w)(?:[وبلف]?(?:ال)?[أا]ردن|البحر\s+الأحمر|البحر\s+الاحمر|الشرق\s+الأوسط|الشرق\s+الاوسط"
-                          r"|الخليج|البرج\s+22|المنطقة)(?!\w)")),
+    ("iraq", _place(*(p + a + "عراق" for p in _ATTACHED for a in ("", "ال")),
+                    "بغداد", "أربيل", "اربيل", "الأنبار", "الانبار", "عين الأسد", "عين الاسد", "كردستان",
+                    "البصرة", "الموصل", "كركوك", "التاجي", "جرف الصخر", "القائم", "المنطقة الخضراء",
+                    "فيكتوريا", "الأراضي العراقية", "الاراضي العراقية", "حرير", "الحرير")),
+    ("syria", _place(*(p + "سوري" + e for p in _ATTACHED for e in "اة"),
+                     "التنف", "حقل العمر", "كونيكو", "الشدادي", "دير الزور", "الحسكة", "الرقة", "روباربا",
+                     "المالكية", "البوكمال", "الميادين", "الأرض السورية", "الأراضي السورية",
+                     "الاراضي السورية")),
+    ("region", _place(*(p + a + h + "ردن" for p in _ATTACHED for a in ("", "ال") for h in "أا"),
+                      "البحر الأحمر", "البحر الاحمر", "الشرق الأوسط", "الشرق الاوسط", "الخليج", "البرج 22",
+                      "المنطقة")),
 )
 
 # Measures: a future verb makes a troop figure planned; these words make a count a total.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 
 # A folded letter stands for every spelling that folds to it (see arabic.fold).
 FOLDED_SPELLINGS = {"ا": "اأإآ", "ي": "يى", "ه": "هة"}
@@ -62,9 +63,11 @@ def finditer_near(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[i
     a year) that a cheap search found: only windows reaching `back` non-space characters before and
     `ahead` after each anchor are searched, which finds the same matches when the bounds are right
     (`ahead` includes what the pattern's look-ahead reads)."""
+    reversed_text = text[::-1]  # reaching back is reaching forward in the reversed text
     windows: list[list[int]] = []
     for anchor_start, anchor_end in anchors:
-        start, end = _reach(text, anchor_start, -back), _reach(text, anchor_end, ahead)
+        start = len(text) - _reach(reversed_text, len(text) - anchor_start, back)
+        end = _reach(text, anchor_end, ahead)
         if windows and start <= windows[-1][1]:
             windows[-1][1] = end
         else:
@@ -73,15 +76,11 @@ def finditer_near(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[i
         yield from pattern.finditer(text, start, end)
 
 
+@lru_cache(maxsize=None)
+def _nonspace_run(steps: int) -> re.Pattern[str]:
+    return re.compile(rf"(?:\s*\S){{0,{steps}}}")
+
+
 def _reach(text: str, position: int, steps: int) -> int:
-    """The position `steps` non-space characters after `position` (before it when negative)."""
-    remaining = abs(steps)
-    if steps < 0:
-        while remaining and position > 0:
-            position -= 1
-            remaining -= not text[position].isspace()
-    else:
-        while remaining and position < len(text):
-            remaining -= not text[position].isspace()
-            position += 1
-    return position
+    """The position just after the next `steps` non-space characters from `position`."""
+    return _nonspace_run(steps).match(text, position).end()
