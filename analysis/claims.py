@@ -35,6 +35,9 @@ _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إ
 _FROM_TO = re.compile(r"من\s+$")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
 _PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط)(?:ت)?(?!\w)")
+_NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
+_PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)")
+_JORDAN = re.compile(r"[أا]ردن")
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
@@ -76,6 +79,8 @@ def _tokens(text: str) -> list[str]:
 
 _ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lx.QUALIFIERS))
 _QUALIFIER_REACH = 40  # no qualifier phrase is longer
+_OPENING_QUOTE = re.compile(r"[(\"“”«»]\s*$")
+_ATTACHED_AT_END = re.compile(r"(?<!\w)(?:ب|ل|ال)\s*$")
 
 
 def _clamp(view: str, sentence: Sentence, number: NumberMatch) -> Sentence:
@@ -124,6 +129,9 @@ class _Reader:
         self.implausible: list[Implausible] = []
         self.period_by_kind: dict[str, date] = {}
         self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
+        # places named in the article, found once and looked up per clause
+        self.places = {name: _spans(pattern, view) for name, pattern in lx.PLACES}
+        self.jordan = _spans(_JORDAN, view)
         # memos: the numbers of a sentence read the same text before them and the same date mentions
         self._unqualified_tails: dict[str, str] = {}
         self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
@@ -324,11 +332,10 @@ class _Reader:
     # -- qualifier, scope, measure, dates -----------------------------------------------------
     def qualifier_of(self, number: NumberMatch, sentence: Sentence) -> str:
         before = self.view[max(sentence.start, number.start - 40):number.start]
-        before = re.sub(r"[(\"“”«»]\s*$", "", before)
-        before = re.sub(r"(?<!\w)(?:ب|ل|ال)\s*$", "", before)  # "بنحو", "قرابة الـ2500"
-        for qualifier, pattern in lx.QUALIFIERS:
-            if pattern.search(before):
-                return qualifier
+        before = _OPENING_QUOTE.sub("", before)
+        before = _ATTACHED_AT_END.sub("", before)  # "بنحو", "قرابة الـ2500"
+        if _ANY_QUALIFIER_AT_END.search(before):  # one scan; most numbers have no qualifier
+            return next(qualifier for qualifier, pattern in lx.QUALIFIERS if pattern.search(before))
         after = self.view[number.end:sentence.end]
         if lx.AFTER_AT_LEAST_RE.match(after):
             return "at_least"
@@ -376,13 +383,26 @@ class _Reader:
         return None
 
     def scope_of(self, number: NumberMatch, sentence: Sentence, next_start: int, prev_end: int) -> str | None:
-        forward = self.view[number.end:next_start]
-        forward = re.split(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)", forward)[0]
-        backward = re.split(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)", self.view[prev_end:number.start])[-1]
-        for segment in (forward, backward, self.view[sentence.start:sentence.end]):
-            scope = _scope(segment)
+        """Where: the first place named after the number (up to the next clause), else before it
+        (back to the previous clause), else anywhere in the sentence."""
+        cut = _NEXT_CLAUSE.search(self.view, number.end, next_start)
+        backward_start = prev_end
+        for boundary in _PREVIOUS_CLAUSE.finditer(self.view[prev_end:number.start]):
+            backward_start = prev_end + boundary.end()
+        for start, end in ((number.end, cut.start() if cut else next_start), (backward_start, number.start),
+                           (sentence.start, sentence.end)):
+            scope = self._scope(start, end)
             if scope:
                 return scope
+        return None
+
+    def _scope(self, start: int, end: int) -> str | None:
+        found = {name for name, spans in self.places.items() if _any_within(spans, start, end)}
+        if {"iraq", "syria"} <= found:
+            return "region" if "region" in found and _any_within(self.jordan, start, end) else "iraq+syria"
+        for name in ("iraq", "syria", "region"):
+            if name in found:
+                return name
         return None
 
     def measure_of(self, kind: str, number: NumberMatch, sentence: Sentence) -> str:
@@ -466,17 +486,16 @@ class _Reader:
                 ))
 
 
-def _scope(segment: str) -> str | None:
-    found = {name for name, pattern in lx.PLACES if pattern.search(segment)}
-    if {"iraq", "syria"} <= found:
-        return "region" if "region" in found and re.search(r"[أا]ردن", segment) else "iraq+syria"
-    if "iraq" in found:
-        return "iraq"
-    if "syria" in found:
-        return "syria"
-    if "region" in found:
-        return "region"
-    return None
+def _any_within(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:
+    """Whether one of the (sorted, non-overlapping) spans lies within [start, end)."""
+    starts, ends = spans
+    index = bisect_left(starts, start)
+    return index < len(starts) and ends[index] <= end
+
+
+def _spans(pattern: re.Pattern[str], view: str) -> tuple[list[int], list[int]]:
+    matches = list(pattern.finditer(view))
+    return [m.start() for m in matches], [m.end() for m in matches]
 
 
 def extract_claims(view: str, sentences: list[Sentence], mentions: list[DateMention],
