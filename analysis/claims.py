@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from collections.abc import Iterable
 
 from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
@@ -130,8 +131,10 @@ class _Reader:
         self.period_by_kind: dict[str, date] = {}
         self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
         # places named in the article, found once and looked up per clause
-        self.places = {name: _spans(pattern, view) for name, pattern in lx.PLACES}
-        self.jordan = _spans(_JORDAN, view)
+        self.places = _place_spans(view)
+        # dual nouns ("صاروخين"): (start with prefixes, start of the noun, end), found once
+        self.dual_nouns = [(m.start(), m.start("dual"), m.end()) for m in lx.DUAL_RE.finditer(view)]
+        self.jordan = _spans(_JORDAN.finditer(view))
         # memos: the numbers of a sentence read the same text before them and the same date mentions
         self._unqualified_tails: dict[str, str] = {}
         self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
@@ -163,9 +166,10 @@ class _Reader:
             if not any(n.start <= start < n.end for n in numbers):
                 found.append(NumberMatch(start, match.end("who"), 2, True, False))
         last_end = -10
-        for match in lx.DUAL_RE.finditer(self.view, sentence.start, sentence.end):
-            start, end = match.start("dual"), match.end()
-            adjacent = start - last_end <= 1 or any(abs(n.end - match.start()) <= 1 or abs(end - n.start) <= 1
+        for word_start, start, end in self.dual_nouns[bisect_left(self.dual_nouns, (sentence.start,)):]:
+            if end > sentence.end:
+                break
+            adjacent = start - last_end <= 1 or any(abs(n.end - word_start) <= 1 or abs(end - n.start) <= 1
                                                     for n in numbers)
             last_end = end
             if not adjacent:
@@ -493,9 +497,15 @@ def _any_within(spans: tuple[list[int], list[int]], start: int, end: int) -> boo
     return index < len(starts) and ends[index] <= end
 
 
-def _spans(pattern: re.Pattern[str], view: str) -> tuple[list[int], list[int]]:
-    matches = list(pattern.finditer(view))
+def _spans(matches: Iterable[re.Match[str]]) -> tuple[list[int], list[int]]:
+    matches = list(matches)
     return [m.start() for m in matches], [m.end() for m in matches]
+
+
+def _place_spans(view: str) -> dict[str, tuple[list[int], list[int]]]:
+    """Where the article names Iraq, Syria or the region, by scope."""
+    matches = [(m, lx.PLACE_SCOPE[" ".join(m.group().split())]) for m in lx.PLACES_RE.finditer(view)]
+    return {scope: _spans(m for m, named in matches if named == scope) for scope in lx.PLACE_NAMES}
 
 
 def extract_claims(view: str, sentences: list[Sentence], mentions: list[DateMention],

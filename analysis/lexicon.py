@@ -137,26 +137,21 @@ AFTER_AT_LEAST_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?على\s+(?:الأقل|ال
 AFTER_APPROX_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?تقريبا")
 
 _ATTACHED = ("", "و", "ب", "ل", "ف")  # prepositions and "and" written onto a place name
-
-
-def _place(*names: str) -> re.Pattern[str]:
-    """A whole-word search for any of `names` (a space stands for any whitespace)."""
-    return re.compile(alternation(names, word_start=True) + r"(?!\w)")
-
-
-PLACES: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("iraq", _place(*(p + a + "عراق" for p in _ATTACHED for a in ("", "ال")),
-                    "بغداد", "أربيل", "اربيل", "الأنبار", "الانبار", "عين الأسد", "عين الاسد", "كردستان",
-                    "البصرة", "الموصل", "كركوك", "التاجي", "جرف الصخر", "القائم", "المنطقة الخضراء",
-                    "فيكتوريا", "الأراضي العراقية", "الاراضي العراقية", "حرير", "الحرير")),
-    ("syria", _place(*(p + "سوري" + e for p in _ATTACHED for e in "اة"),
-                     "التنف", "حقل العمر", "كونيكو", "الشدادي", "دير الزور", "الحسكة", "الرقة", "روباربا",
-                     "المالكية", "البوكمال", "الميادين", "الأرض السورية", "الأراضي السورية",
-                     "الاراضي السورية")),
-    ("region", _place(*(p + a + h + "ردن" for p in _ATTACHED for a in ("", "ال") for h in "أا"),
-                      "البحر الأحمر", "البحر الاحمر", "الشرق الأوسط", "الشرق الاوسط", "الخليج", "البرج 22",
-                      "المنطقة")),
-)
+PLACE_NAMES: dict[str, tuple[str, ...]] = {  # a space stands for any whitespace
+    "iraq": (*(p + a + "عراق" for p in _ATTACHED for a in ("", "ال")),
+             "بغداد", "أربيل", "اربيل", "الأنبار", "الانبار", "عين الأسد", "عين الاسد", "كردستان", "البصرة",
+             "الموصل", "كركوك", "التاجي", "جرف الصخر", "القائم", "المنطقة الخضراء", "فيكتوريا",
+             "الأراضي العراقية", "الاراضي العراقية", "حرير", "الحرير"),
+    "syria": (*(p + "سوري" + e for p in _ATTACHED for e in "اة"),
+              "التنف", "حقل العمر", "كونيكو", "الشدادي", "دير الزور", "الحسكة", "الرقة", "روباربا", "المالكية",
+              "البوكمال", "الميادين", "الأرض السورية", "الأراضي السورية", "الاراضي السورية"),
+    "region": (*(p + a + h + "ردن" for p in _ATTACHED for a in ("", "ال") for h in "أا"),
+               "البحر الأحمر", "البحر الاحمر", "الشرق الأوسط", "الشرق الاوسط", "الخليج", "البرج 22", "المنطقة"),
+}
+# One pass finds them all, longest name first ("المنطقة الخضراء" is Iraq, not "the region"; the
+# region only decides a scope where Jordan is named too).
+PLACE_SCOPE = {name: scope for scope, names in PLACE_NAMES.items() for name in names}
+PLACES_RE = re.compile(alternation(PLACE_SCOPE, word_start=True) + r"(?!\w)")
 
 # Measures: a future verb makes a troop figure planned; these words make a count a total.
 FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)[^\s]{2,}|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ)")
