@@ -39,6 +39,8 @@ _PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط
 _NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
 _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)")
 _JORDAN = re.compile(r"[أا]ردن")
+_LATIN_BEFORE = re.compile(r"[A-Za-z]\s*-?\s*$")
+_CLAUSE_MARK = re.compile(r"[،,؛]")
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
@@ -76,6 +78,11 @@ class Implausible:
 
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
+
+
+def _after_last(text: str, separators: str) -> str:
+    """The text after the last of `separators` (all of it if there is none)."""
+    return text[max(text.rfind(separator) for separator in separators) + 1:]
 
 
 _ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lx.QUALIFIERS))
@@ -153,7 +160,7 @@ class _Reader:
             after = self.view[end:min(sentence.end, end + 25)]
             if _NON_CLAIM_BEFORE.search(before) or _NON_CLAIM_AFTER.match(after):
                 continue
-            if re.search(r"[A-Za-z]\s*-?\s*$", before) or re.match(r"^[A-Za-z]", after):
+            if _LATIN_BEFORE.search(before) or after[:1].isascii() and after[:1].isalpha():
                 continue
             found.append(NumberMatch(start, end, number.value, number.is_words, False))
         return found + self._duals(sentence, found)
@@ -256,7 +263,7 @@ class _Reader:
 
     def _whose(self, kind: str, before: str, rest: str, sentence: Sentence) -> str | None:
         """Troops, foreign troops or fighters: decided by who the clause is about."""
-        clause = re.split(r"[،,؛]", before)[-1][-80:]
+        clause = _after_last(before, "،,؛")[-80:]
         right = rest[:40] if re.match(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+)?التحالف)", rest) else ""
         nearby = clause + " " + right
         if kind == "fighters":
@@ -300,7 +307,7 @@ class _Reader:
         if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$|(?:بينهم|منهم|بينها|من\s+بينهم)\s*$", recent):
             return "inherit"  # "18 شخصا بينهم 4 مدنيين": one of the previous figure's kind
         if _RISE.search(recent):  # "وهجمات الانتقام لغزة ترتفع إلى 18": the subject is the first noun
-            clause = re.split(r"[.،,؛:]", before)[-1]
+            clause = _after_last(before, ".،,؛:")
             for token in _tokens(clause):
                 if lx.noun_kind(token) not in (None, "skip", "person"):
                     return lx.noun_kind(token)
@@ -312,7 +319,9 @@ class _Reader:
             return "other"
         before = self._without_qualifier(before[-80:])
         near_before = " ".join(_tokens(before)[-4:])
-        near_after = " ".join(_tokens(re.split(r"[،,؛]", after)[0])[:9])
+        clause_end = _CLAUSE_MARK.search(after)
+        near_after = " ".join(t.group() for t in itertools.islice(
+            _TOKEN.finditer(after, 0, clause_end.start() if clause_end else len(after)), 9))
         hits: list[tuple[int, str]] = []
         for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE)):
             for m in pattern.finditer(near_before):
@@ -425,7 +434,7 @@ class _Reader:
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
                     or re.search(r"(?:إرسال|ارسال|نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+(?:نحو\s+|حوالي\s+)?$", before):
                 return "change"
-            if lx.FUTURE_RE.search(re.split(r"[،,]", before)[-1]):
+            if lx.FUTURE_RE.search(_after_last(before, "،,")):
                 return "planned"
             return "level"
         if lx.TOTAL_RE.search(sentence_text):
