@@ -143,7 +143,7 @@ class _Reader:
         self.dual_nouns = [(m.start(), m.start("dual"), m.end()) for m in lx.DUAL_RE.finditer(view)]
         self.jordan = _spans(_JORDAN.finditer(view))
         # memos: the numbers of a sentence read the same text before them and the same date mentions
-        self._unqualified_tails: dict[str, str] = {}
+        self._qualifier_matches: dict[str, re.Match[str] | None] = {}
         self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
 
     # -- which numbers are counts -------------------------------------------------------------
@@ -187,12 +187,17 @@ class _Reader:
         index = bisect_right(self.mention_starts, start) - 1
         return index >= 0 and self.date_spans[index][1] >= end
 
+    def _qualifier_at_end(self, before: str) -> re.Match[str] | None:
+        """The qualifier phrase ending `before`, if any (the rules ask about the same text often)."""
+        if before not in self._qualifier_matches:
+            self._qualifier_matches[before] = _ANY_QUALIFIER_AT_END.search(before)
+        return self._qualifier_matches[before]
+
     def _without_qualifier(self, before: str) -> str:
         """The text before a number without the qualifier that ends it ("أقل من", "نحو")."""
         head, tail = before[:-_QUALIFIER_REACH], before[-_QUALIFIER_REACH:]
-        if tail not in self._unqualified_tails:
-            self._unqualified_tails[tail] = _ANY_QUALIFIER_AT_END.sub("", tail, count=1)
-        return head + self._unqualified_tails[tail]
+        qualifier = self._qualifier_at_end(tail)
+        return head + (tail[:qualifier.start()] + tail[qualifier.end():] if qualifier else tail)
 
     def _reading(self, index: int) -> tuple[bool, ResolvedDate | None]:
         """Whether date mention `index` speaks of the future, and the date it resolves to."""
@@ -347,7 +352,7 @@ class _Reader:
         before = self.view[max(sentence.start, number.start - 40):number.start]
         before = _OPENING_QUOTE.sub("", before)
         before = _ATTACHED_AT_END.sub("", before)  # "بنحو", "قرابة الـ2500"
-        if _ANY_QUALIFIER_AT_END.search(before):  # one scan; most numbers have no qualifier
+        if self._qualifier_at_end(before):  # one scan; most numbers have no qualifier
             return next(qualifier for qualifier, pattern in lx.QUALIFIERS if pattern.search(before))
         after = self.view[number.end:sentence.end]
         if lx.AFTER_AT_LEAST_RE.match(after):
