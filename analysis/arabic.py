@@ -25,6 +25,8 @@ _DIGIT_RUN = re.compile("[٠-٩۰-۹٬٫]+")
 
 def _ascii_digits(text: str) -> str:
     # only the digit runs are translated: str.translate over a whole article is slow
+    if not _DIGIT_RUN.search(text):
+        return text
     return _DIGIT_RUN.sub(lambda run: run.group().translate(_DIGITS), text)
 
 

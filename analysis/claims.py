@@ -144,6 +144,7 @@ class _Reader:
         self.jordan = _spans(_JORDAN.finditer(view))
         # memos: the numbers of a sentence read the same text before them and the same date mentions
         self._qualifier_matches: dict[str, re.Match[str] | None] = {}
+        self._scopes: dict[tuple[int, int], str | None] = {}
         self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
 
     # -- which numbers are counts -------------------------------------------------------------
@@ -415,13 +416,15 @@ class _Reader:
         return None
 
     def _scope(self, start: int, end: int) -> str | None:
-        found = {name for name, spans in self.places.items() if _any_within(spans, start, end)}
-        if {"iraq", "syria"} <= found:
-            return "region" if "region" in found and _any_within(self.jordan, start, end) else "iraq+syria"
-        for name in ("iraq", "syria", "region"):
-            if name in found:
-                return name
-        return None
+        if (start, end) not in self._scopes:  # every number of a sentence may fall back on the sentence
+            iraq, syria = _any_within(self.places["iraq"], start, end), _any_within(self.places["syria"], start, end)
+            region = _any_within(self.places["region"], start, end)
+            if iraq and syria:
+                scope = "region" if region and _any_within(self.jordan, start, end) else "iraq+syria"
+            else:
+                scope = "iraq" if iraq else "syria" if syria else "region" if region else None
+            self._scopes[(start, end)] = scope
+        return self._scopes[(start, end)]
 
     def measure_of(self, kind: str, number: NumberMatch, sentence: Sentence) -> str:
         before = self._without_qualifier(self.view[max(sentence.start, number.start - 70):number.start])

@@ -34,8 +34,9 @@ def _fold(s: str) -> str:
     s = _FOLD_DROP.sub("", s)
     for letter, folded in _FOLD_LETTERS:
         s = s.replace(letter, folded)
-    s = _FOLD_DIGITS.sub(lambda run: run.group().translate(_FOLD), s)
-    return _WS.sub(" ", s.lower()).strip()
+    if _FOLD_DIGITS.search(s):
+        s = _FOLD_DIGITS.sub(lambda run: run.group().translate(_FOLD), s)
+    return " ".join(s.lower().split())  # whitespace runs as one space, none at the ends
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
