@@ -8,7 +8,6 @@ to the original offsets, so every span found in it can be quoted exactly from th
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from .patterns import FOLDED_SPELLINGS, alternation
@@ -167,26 +166,40 @@ class NumberMatch:
 
 
 def find_numbers(text: str) -> list[NumberMatch]:
-    """All numbers in a normalised text, digits or words, left to right."""
+    """All numbers in a normalised text, digits or words, left to right.
+
+    Digits and number words are searched by two patterns (one pattern for both is slow to try at
+    every position) and merged as one left-to-right scan would: a run of words is looked for again
+    after any digits that start before it ("5 ألف ألف": the digits take the first "ألف").
+    """
     found: list[NumberMatch] = []
-    digit_starts: list[int] = []
-    for match in DIGITS_RE.finditer(text):
-        digits, scale = match.group("digits"), match.group("dscale")
-        decimal = "." in digits and not scale and not _GROUPED_THOUSANDS.fullmatch(digits)
-        found.append(NumberMatch(match.start(), match.end(), int(round(digits_value(digits, scale))), False, decimal))
-        digit_starts.append(match.start())
-    for match in WORDS_RE.finditer(text):
-        before = bisect_right(digit_starts, match.start()) - 1
-        if before >= 0 and match.start() < found[before].end:
-            continue  # the scale word of "5 آلاف" belongs to the digits
-        words = match.group("words")
-        if fold(words) in _WEEKDAY_NUMBERS and match.group(0).endswith("ال" + words):
-            continue  # "الاثنين" is Monday
-        value = words_value(words)
-        if value is not None:
-            found.append(NumberMatch(match.start("words"), match.end(), value, True, False))
-    found.sort(key=lambda number: number.start)
+    words = WORDS_RE.search(text)
+    for digits in DIGITS_RE.finditer(text):
+        while words and words.start() < digits.start():
+            _add_words(found, words)
+            words = WORDS_RE.search(text, words.end())
+        found.append(_digits_number(digits))
+        if words and words.start() < digits.end():
+            words = WORDS_RE.search(text, digits.end())
+    while words:
+        _add_words(found, words)
+        words = WORDS_RE.search(text, words.end())
     return _join_compounds(text, found)
+
+
+def _digits_number(match: re.Match[str]) -> NumberMatch:
+    digits, scale = match.group("digits"), match.group("dscale")
+    decimal = "." in digits and not scale and not _GROUPED_THOUSANDS.fullmatch(digits)
+    return NumberMatch(match.start(), match.end(), int(round(digits_value(digits, scale))), False, decimal)
+
+
+def _add_words(found: list[NumberMatch], match: re.Match[str]) -> None:
+    words = match.group("words")
+    if fold(words) in _WEEKDAY_NUMBERS and match.group(0).endswith("ال" + words):
+        return  # "الاثنين" is Monday
+    value = words_value(words)
+    if value is not None:
+        found.append(NumberMatch(match.start("words"), match.end(), value, True, False))
 
 
 def _join_compounds(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:

@@ -139,7 +139,7 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 # The full date patterns are slow to try at every position; each is searched only around what every
 # one of its matches contains (a month name, a year), with how far (in non-space characters) a match
 # reaches before and after it.
-_MONTH_HIT = re.compile(rf"{alternation(_ALL_MONTH_NAMES, word_start=True)}(?!\w)")
+_MONTH_HIT = re.compile(alternation(_ALL_MONTH_NAMES, word_start=True))  # also "أكتوبرأكتوبر"
 _YEAR_HIT = re.compile(_YEAR)
 _AROUND_MONTH = (45, 40)
 _AROUND_YEAR = {"numeric": (10, 7), "year": (20, 1), "range": (8, 9)}

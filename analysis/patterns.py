@@ -19,7 +19,7 @@ _NOT_AFTER_WORD = r"(?<!\w.)"  # after a word's first letter: no letter or digit
 
 def alternation(words: Iterable[str], spellings: dict[str, str] | None = None,
                 word_start: bool = False) -> str:
-    """A regex (no groups) matching any of `words`, longest first where one word begins another.
+    r"""A regex (no groups) matching any of `words`, longest first where one word begins another.
 
     `spellings` maps a character to the characters it stands for (e.g. FOLDED_SPELLINGS); a space
     stands for any run of whitespace.  With `word_start`, a match must not follow a letter or digit,
@@ -78,9 +78,9 @@ def finditer_near(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[i
 
 @lru_cache(maxsize=None)
 def _nonspace_run(steps: int) -> re.Pattern[str]:
-    return re.compile(rf"(?:\s*\S){{0,{steps}}}")
+    return re.compile(rf"(?:\s*\S){{0,{steps}}}\s*")
 
 
 def _reach(text: str, position: int, steps: int) -> int:
-    """The position just after the next `steps` non-space characters from `position`."""
+    """The position past the next `steps` non-space characters from `position` and the spaces after."""
     return _nonspace_run(steps).match(text, position).end()

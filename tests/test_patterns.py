@@ -1,0 +1,111 @@
+"""The fast forms of the extractors' patterns find exactly what the plain forms find.
+
+Speed-ups (word lists as tries, patterns searched only near their anchors, numbers scanned in two
+passes, lines folded without str.translate) must not change a single match: each is checked here
+against the slow, obvious form on generated text.
+"""
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from analysis import arabic, clean, dates
+from analysis.patterns import FOLDED_SPELLINGS, alternation, finditer_near
+
+FOLDED_LETTERS = "ابتثجحخدرزسشصضطظعغفقكلمنهوي"
+
+
+def _flat(words, spellings=None):
+    """The plain form: every word spelled out, longest first."""
+    def spell(char):
+        if char == " ":
+            return r"\s+"
+        options = (spellings or {}).get(char, char)
+        return f"[{options}]" if len(options) > 1 else re.escape(options)
+    return "|".join("".join(map(spell, w)) for w in sorted(set(words), key=len, reverse=True))
+
+
+WORD = st.text(alphabet=FOLDED_LETTERS[:8] + " ", min_size=1, max_size=5).map(str.strip).filter(bool)
+TEXT_PIECE = st.one_of(WORD, st.sampled_from(["أ", "آ", "ى", "ة", " ", "  ", "\n", "1", "x", "،"]))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(WORD, min_size=1, max_size=12), st.lists(TEXT_PIECE, max_size=30).map("".join))
+def test_trie_matches_the_flat_longest_first_alternation(words, text):
+    for spellings in (None, FOLDED_SPELLINGS):
+        flat = re.compile(rf"(?<!\w)(?:{_flat(words, spellings)})(?!\w)")
+        trie = re.compile(alternation(words, spellings, word_start=True) + r"(?!\w)")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
+        inner = re.compile(alternation(words, spellings))  # no word boundaries: same leftmost-longest
+        assert [m.span() for m in inner.finditer(text)] == [m.span() for m in re.finditer(_flat(words, spellings), text)]
+
+
+DATE_PIECES = st.sampled_from([
+    "2023", "2024", "1999", "17", "3", "31", "12", "/", "-", ".", " ", "  ", "\n", "منذ", "في", "عام", "العام",
+    "لعام", "سنة", "منتصف", "أواخر", "بين", "من", "و", "إلى", "(", ")", "أكتوبر", "تشرين الأول", "كانون  الثاني",
+    "آب", "أيلول/ سبتمبر", "يوم الثلاثاء", "الماضي", "العام الماضي", "شهر", "هجوما", "2023-10-17", "17/10/2023",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(DATE_PIECES, max_size=25).map(" ".join), st.lists(DATE_PIECES, max_size=25).map("".join))
+def test_searching_near_anchors_finds_every_date(spaced, glued):
+    for text in (spaced, glued):
+        years = [m.span() for m in dates._YEAR_HIT.finditer(text)]
+        months = [m.span() for m in dates._MONTH_HIT.finditer(text)]
+        for pattern, anchors, reach in (
+                (dates.NUMERIC_DATE_RE, years, dates._AROUND_YEAR["numeric"]),
+                (dates.YEAR_RE, years, dates._AROUND_YEAR["year"]),
+                (dates.YEAR_RANGE_RE, years, dates._AROUND_YEAR["range"]),
+                (dates.DATE_RE, months, dates._AROUND_MONTH)):
+            near = [m.span() for m in finditer_near(pattern, text, anchors, *reach)]
+            assert near == [m.span() for m in pattern.finditer(text)], pattern.pattern[:60]
+
+
+# The number finder as one pattern, as it was before digits and words were scanned apart.
+_ONE_PATTERN = re.compile(
+    rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)ال))"
+    rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
+    rf"(?:\s?(?P<dscale>{arabic._SCALE_WORD})(?!\w))?"
+    rf"|(?<!\w){arabic._PREFIX}(?P<words>(?:{arabic._NUMWORD})(?:\s+و?(?:{arabic._NUMWORD}))*)(?!\w)"
+)
+
+
+def _numbers_with_one_pattern(text):
+    found = []
+    for m in _ONE_PATTERN.finditer(text):
+        if m.group("digits"):
+            found.append((m.start(), m.end(), round(arabic.digits_value(m.group("digits"), m.group("dscale")))))
+        elif not (arabic.fold(m.group("words")) in arabic._WEEKDAY_NUMBERS and m.group(0).endswith("ال" + m.group("words"))):
+            value = arabic.words_value(m.group("words"))
+            if value is not None:
+                found.append((m.start("words"), m.end(), value))
+    return found
+
+
+NUMBER_PIECES = st.sampled_from([
+    "5", "2500", "2,500", "2.500", "3.5", "و500", "ال2500", "ب14", "x7", "7x", " ", "  ", "\n", "،", "ألف", "آلاف",
+    "مليون", "خمسة", "ثلاثة آلاف", "ستة وستين", "الاثنين", "اثنين", "مئتي", "ألفي", "جندي", "هجوما", ".", ",",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(NUMBER_PIECES, max_size=25).map(" ".join), st.lists(NUMBER_PIECES, max_size=25).map("".join))
+def test_numbers_found_in_two_scans_are_those_of_one_pattern(spaced, glued):
+    for text in (spaced, glued):
+        joined = arabic._join_compounds(text, [arabic.NumberMatch(s, e, v, False, False)
+                                               for s, e, v in _numbers_with_one_pattern(text)])
+        assert [(n.start, n.end, n.value) for n in arabic.find_numbers(text)] == \
+               [(n.start, n.end, n.value) for n in joined]
+
+
+FOLD_ALPHABET = st.sampled_from(
+    list("أإآٱىةـاهيبت١٢۳0aBİ") + ["\u064e", "\u0670", "\u200b", "\u200f", "\u061c", "\ufeff", "\xad",
+                                    " ", "  ", "\n", "\t", "\xa0", "\u2003", "\x1c", "\u3000", "\u2028"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(FOLD_ALPHABET, max_size=60).map("".join))
+def test_line_folding_equals_the_translation_table(line):
+    assert clean._fold(line) == re.sub(r"\s+", " ", line.translate(clean._FOLD).lower()).strip()
