@@ -41,6 +41,13 @@ _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل
 _JORDAN = re.compile(r"[أا]ردن")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]\s*-?\s*$")
 _CLAUSE_MARK = re.compile(r"[،,؛]")
+_LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
+_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
+_KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
+_ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
+_BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
+_RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
+_SINCE_AT_END = re.compile(r"منذ\s*$")
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
@@ -248,8 +255,8 @@ class _Reader:
 
     def _noun_after(self, after: str) -> tuple[str, str]:
         """The counted noun after a number, past "على الأقل", quotes, "من تلك" and a range partner."""
-        rest = re.sub(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*", "", after)
-        partner = re.match(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+", rest)
+        rest = _LEADING_NOISE.sub("", after)
+        partner = _RANGE_PARTNER.match(rest)
         if partner and find_numbers(partner.group(0)):
             rest = rest[partner.end():]
         if _OF_THOSE.match(rest):
@@ -321,7 +328,7 @@ class _Reader:
 
     def _casualty(self, before: str, after: str) -> str | None:
         """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
-        if re.match(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)", after):
+        if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
         before = self._without_qualifier(before[-80:])
         near_before = " ".join(_tokens(before)[-4:])
@@ -339,7 +346,7 @@ class _Reader:
 
     def _elliptic(self, after: str) -> bool:
         """"و18 في سوريا", "أي ما مجموعه 38": no noun, the kind is the previous number's."""
-        return bool(re.match(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)", after))
+        return bool(_ELLIPTIC.match(after))
 
     def _previous_kind(self, sentence: Sentence) -> str | None:
         for claim in reversed(self.claims):
@@ -360,10 +367,10 @@ class _Reader:
             return "at_least"
         if lx.AFTER_APPROX_RE.match(after):
             return "approx"
-        if re.search(r"(?:بين|يتراوح\s+بين)\s+$", before) or (
+        if _BETWEEN_AT_END.search(before) or (
                 _RANGE_AFTER.match(after) and self._range_partner(number, after) and not _FROM_TO.search(before)):
             return "approx"
-        if re.search(r"(?:و|-|–|إلى|الى|أو|او)\s*$", before) and self._is_range_end(number, sentence):
+        if _RANGE_WORD_AT_END.search(before) and self._is_range_end(number, sentence):
             return "approx"
         previous = self._coordinated_previous(number, sentence)
         if previous and previous.qualifier == "approx":
@@ -461,7 +468,7 @@ class _Reader:
             future, resolved = self._reading(index)
             if resolved is None:
                 continue
-            if mention.cue == "منذ" or re.search(r"منذ\s*$", self.view[max(0, mention.start - 8):mention.start]):
+            if mention.cue == "منذ" or _SINCE_AT_END.search(self.view, max(0, mention.start - 8), mention.start):
                 period_start = resolved.value
             elif resolved.end is not None:
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
