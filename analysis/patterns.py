@@ -1,9 +1,10 @@
-"""Word lists as fast regular expressions.
+"""Fast forms of the extractors' regular expressions, matching exactly what the plain forms match.
 
 Python's `re` tries the alternatives of `a|b|c|…` one after another at every position of the text,
 so a list of a hundred words costs a hundred tries per character.  `alternation` writes the same
-list as a trie (`ثلاث(?:ين|ون|ه)?…`): each position costs a few character tests, and the regex
-matches exactly what the flat, longest-first alternation matched.
+list as a trie (`ثلاث(?:ين|ون|ه)?…`): each position costs a few character tests.  `finditer_near`
+runs a long pattern only in windows around what a cheap search found (a year, a month name).
+tests/test_patterns.py checks both against the plain forms.
 """
 
 from __future__ import annotations
