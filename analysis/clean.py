@@ -30,13 +30,18 @@ _FOLD_LETTERS = tuple((chr(c), to) for c, to in _FOLD.items() if to is not None 
 _WS = re.compile(r"\s+")
 
 
-def _fold(s: str) -> str:
+def _fold_letters(s: str) -> str:
+    """Folding without the whitespace step: line breaks stay where they were."""
     s = _FOLD_DROP.sub("", s)
     for letter, folded in _FOLD_LETTERS:
         s = s.replace(letter, folded)
     if _FOLD_DIGITS.search(s):
         s = _FOLD_DIGITS.sub(lambda run: run.group().translate(_FOLD), s)
-    return " ".join(s.lower().split())  # whitespace runs as one space, none at the ends
+    return s.lower()
+
+
+def _fold(s: str) -> str:
+    return " ".join(_fold_letters(s).split())  # whitespace runs as one space, none at the ends
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -233,13 +238,15 @@ def clean_page(text: str) -> Cleaned:
     in_block = False
     after_masthead = False
     chrome_at: set[int] = set()  # positions in `kept` where a chrome line was dropped
-    for raw in text.split("\n"):
+    folded_lines = _fold_letters(text).split("\n")  # the whole page at once, line for line
+    for raw, folded_raw in zip(text.split("\n"), folded_lines):
         line = raw.rstrip()
         if not line.strip():
             kept.append("")
             continue
-        line = _LEAD_TAG.sub("", line, count=1)
-        folded = _fold(line)
+        if tag := _LEAD_TAG.match(line):
+            line = line[tag.end():]
+        folded = _fold(line) if tag else " ".join(folded_raw.split())
         if m := _PRINT_FOOTER.fullmatch(folded):
             # keep the outlet as written: the last words of the raw line (folding changes letters)
             outlet = outlet or " ".join(line.split()[-len(m.group("outlet").split()):])
