@@ -198,7 +198,8 @@ class _Reader:
     def _qualifier_at_end(self, before: str) -> re.Match[str] | None:
         """The qualifier phrase ending `before`, if any (the rules ask about the same text often)."""
         if before not in self._qualifier_matches:
-            self._qualifier_matches[before] = _ANY_QUALIFIER_AT_END.search(before)
+            self._qualifier_matches[before] = (_ANY_QUALIFIER_AT_END.search(before)
+                                               if lx.may_end_with_qualifier(before) else None)
         return self._qualifier_matches[before]
 
     def _without_qualifier(self, before: str) -> str:

@@ -133,6 +133,21 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("approx", re.compile(r"(?<!\w)(?:[وبل]?(?:نحو|حوالي|حوالى|قرابة|زهاء|بحدود)|(?:ما\s*)?(?:يقارب(?:\s+من)?|يقرب\s+من|يناهز)"
                           r"|في\s+حدود|تقريبا|ما\s+يقارب)\s*$")),
 )
+# Every phrase above ends with one of these words (attached prefixes allowed), or with any word after
+# one of _QUALIFIER_VERBS ("تجاوز عددها"): a cheap test that spares most numbers the full scan.
+# tests/test_patterns.py checks that no phrase escapes it.
+_QUALIFIER_LAST_WORDS = ("عن", "على", "من", "و", "الأقل", "الاقل", "دون", "فوق", "تجاوز", "تجاوزت", "يزيد",
+                         "تزيد", "يتعدى", "حوالي", "حوالى", "قرابة", "زهاء", "يقارب", "يناهز", "حدود", "تقريبا")
+_QUALIFIER_VERBS = ("تجاوز", "تجاوزت", "يزيد", "تزيد", "يتعدى")
+
+
+def may_end_with_qualifier(text: str) -> bool:
+    """False when no qualifier phrase can end `text`; True means: search it."""
+    words = text.split()
+    return bool(words) and (words[-1].endswith(_QUALIFIER_LAST_WORDS)
+                            or len(words) > 1 and words[-2].endswith(_QUALIFIER_VERBS))
+
+
 AFTER_AT_LEAST_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?على\s+(?:الأقل|الاقل)")
 AFTER_APPROX_RE = re.compile(r"^\s*(?:\S+\s+){0,2}?تقريبا")
 

@@ -7,10 +7,12 @@ against the slow, obvious form on generated text.
 
 import re
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis import arabic, clean, dates
+from analysis import arabic, clean, dates, lexicon
+from analysis.claims import _ANY_QUALIFIER_AT_END
 from analysis.patterns import FOLDED_SPELLINGS, alternation, finditer_near
 
 FOLDED_LETTERS = "ابتثجحخدرزسشصضطظعغفقكلمنهوي"
@@ -109,3 +111,31 @@ FOLD_ALPHABET = st.sampled_from(
 @given(st.lists(FOLD_ALPHABET, max_size=60).map("".join))
 def test_line_folding_equals_the_translation_table(line):
     assert clean._fold(line) == re.sub(r"\s+", " ", line.translate(clean._FOLD).lower()).strip()
+
+
+QUALIFIER_PIECES = st.sampled_from([
+    "ما", "لا", "يقل", "عن", "عددهم", "على", "الأقل", "الاقل", "أقل", "من", "يتجاوز", "تتجاوز", "يزيد", "تزيد",
+    "يتعدى", "دون", "أكثر", "قليلا", "بقليل", "يربو", "يفوق", "تفوق", "تجاوز", "تجاوزت", "فوق", "نيف", "نيفا", "و",
+    "نحو", "بنحو", "وحوالي", "حوالى", "قرابة", "زهاء", "بحدود", "يقارب", "مايقارب", "يقرب", "يناهز", "في", "حدود",
+    "تقريبا", "جندي", "هجوما", "(", "،", "x",
+])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(QUALIFIER_PIECES, max_size=8), st.sampled_from(["", " ", "  ", "\n", "\t "]))
+def test_no_qualifier_phrase_escapes_the_quick_test(words, end):
+    for text in (" ".join(words) + end, "".join(words) + end):
+        if _ANY_QUALIFIER_AT_END.search(text):
+            assert lexicon.may_end_with_qualifier(text), text
+
+
+@pytest.mark.parametrize("text", [  # one example of every alternative of lexicon.QUALIFIERS
+    "ما لا يقل عن ", "لا يقل عددهم عن", "على الأقل ", "على الاقل", "أقل من ", "لا يتجاوز ", "لا تتجاوز عددهم ",
+    "لا يزيد عددهم عن ", "لا تزيد على ", "لا يتعدى عددها ", "ما دون ", "أكثر قليلا من ", "ازيد من", "ما يزيد عن ",
+    "يربو على ", "تزيد قليلا على", "ما يفوق ", "تفوق", "تجاوز عددها ", "يتجاوز", "فوق ", "نيف و", "نيفا و ",
+    "بنحو ", "وحوالي ", "حوالى", "قرابة ", "زهاء ", "بحدود ", "مايقارب ", "يقارب من ", "يقرب من ", "يناهز ",
+    "في حدود ", "تقريبا ", "ما يقارب ",
+])
+def test_every_qualifier_phrase_passes_the_quick_test(text):
+    assert _ANY_QUALIFIER_AT_END.search(text), "the example must be a qualifier phrase"
+    assert lexicon.may_end_with_qualifier(text)
