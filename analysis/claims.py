@@ -10,15 +10,15 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import date
-from collections.abc import Iterable
 
 from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
 from .dates import DateMention, ResolvedDate, resolve
 from .published import Published, is_future_context
-from .text import Sentence
+from .text import Sentence, after_last
 
 MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5_000_000,
                  "attacks": 100_000, "rockets": 1_000_000, "drones": 100_000, "strikes": 100_000,
@@ -86,10 +86,6 @@ class Implausible:
 def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
-
-def _after_last(text: str, separators: str) -> str:
-    """The text after the last of `separators` (all of it if there is none)."""
-    return text[max(text.rfind(separator) for separator in separators) + 1:]
 
 
 _ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lx.QUALIFIERS))
@@ -277,7 +273,7 @@ class _Reader:
 
     def _whose(self, kind: str, before: str, rest: str, sentence: Sentence) -> str | None:
         """Troops, foreign troops or fighters: decided by who the clause is about."""
-        clause = _after_last(before, "،,؛")[-80:]
+        clause = after_last(before, "،,؛")[-80:]
         right = rest[:40] if re.match(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+)?التحالف)", rest) else ""
         nearby = clause + " " + right
         if kind == "fighters":
@@ -321,7 +317,7 @@ class _Reader:
         if re.search(r"(?:العدد|الحصيلة|عددها|عددهم)\s+(?:\S+\s+){0,2}$|(?:بينهم|منهم|بينها|من\s+بينهم)\s*$", recent):
             return "inherit"  # "18 شخصا بينهم 4 مدنيين": one of the previous figure's kind
         if _RISE.search(recent):  # "وهجمات الانتقام لغزة ترتفع إلى 18": the subject is the first noun
-            clause = _after_last(before, ".،,؛:")
+            clause = after_last(before, ".،,؛:")
             for token in _tokens(clause):
                 if lx.noun_kind(token) not in (None, "skip", "person"):
                     return lx.noun_kind(token)
@@ -450,7 +446,7 @@ class _Reader:
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
                     or re.search(r"(?:إرسال|ارسال|نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+(?:نحو\s+|حوالي\s+)?$", before):
                 return "change"
-            if lx.FUTURE_RE.search(_after_last(before, "،,")):
+            if lx.FUTURE_RE.search(after_last(before, "،,")):
                 return "planned"
             return "level"
         if lx.TOTAL_RE.search(sentence_text):

@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from .dates import DateMention, find_dates, resolve
 from .arabic import normalize
 from .officials import office_range
+from .text import after_last
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
@@ -58,7 +59,7 @@ def is_future_context(text: str, mention: DateMention) -> bool:
     if mention.cue in _FUTURE_CUES or mention.future:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
-    clause = re.split(r"[.،؛!?\n]", before)[-1]
+    clause = after_last(before, ".،؛!?\n")
     return bool(_FUTURE_VERB.search(clause))
 
 

@@ -31,3 +31,8 @@ def split_sentences(text: str) -> list[Sentence]:
             sentences.append(Sentence(stripped_start, stripped_end))
         position = boundary.end() if boundary else len(text)
     return sentences
+
+
+def after_last(text: str, separators: str) -> str:
+    """The text after the last of `separators` (all of it if there is none): the current clause."""
+    return text[max(text.rfind(separator) for separator in separators) + 1:]
