@@ -87,7 +87,6 @@ def _tokens(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-
 _ANY_QUALIFIER_AT_END = re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in lx.QUALIFIERS))
 _QUALIFIER_REACH = 40  # no qualifier phrase is longer
 _OPENING_QUOTE = re.compile(r"[(\"“”«»]\s*$")
@@ -164,7 +163,7 @@ class _Reader:
             after = self.view[end:min(sentence.end, end + 25)]
             if _NON_CLAIM_BEFORE.search(before) or _NON_CLAIM_AFTER.match(after):
                 continue
-            if _LATIN_BEFORE.search(before) or after[:1].isascii() and after[:1].isalpha():
+            if _LATIN_BEFORE.search(before) or (after[:1].isascii() and after[:1].isalpha()):
                 continue
             found.append(NumberMatch(start, end, number.value, number.is_words, False))
         return found + self._duals(sentence, found)

@@ -24,7 +24,7 @@ _FOLD = str.maketrans(
 )
 # The same folding done faster on whole lines: str.translate looks up every character, while
 # deleting with one regex and replacing letter by letter run in C over the few that change.
-_FOLD_DROP = re.compile("[" + "".join(c for c, to in _FOLD.items() if to is None for c in [chr(c)]) + "]")
+_FOLD_DROP = re.compile("[" + "".join(chr(code) for code, to in _FOLD.items() if to is None) + "]")
 _FOLD_DIGITS = re.compile("[٠-٩۰-۹]+")
 _FOLD_LETTERS = tuple((chr(c), to) for c, to in _FOLD.items() if to is not None and not to.isdigit())
 _WS = re.compile(r"\s+")

@@ -137,12 +137,20 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 
 
 # The full date patterns are slow to try at every position; each is searched only around what every
-# one of its matches contains (a month name, a year), with how far (in non-space characters) a match
-# reaches before and after it.
-_MONTH_HIT = re.compile(alternation(_ALL_MONTH_NAMES, word_start=True))  # also "أكتوبرأكتوبر"
+# one of its matches contains (a month name, a year), as far (in non-space characters) as a match
+# can reach before and after it.  A month name is an anchor even when glued to the next word, so
+# that DATE_RE's doubled names without a separator ("أيلولسبتمبر") are found as a full search would.
+_MONTH_HIT = re.compile(alternation(_ALL_MONTH_NAMES, word_start=True))
 _YEAR_HIT = re.compile(_YEAR)
+# DATE_RE before the month: weekday "يوم الأربعاء" 11, separators, modifier "بدايات" 6, day range
+# "31 إلى" 5, day and "/" 3, "من" "شهر" 5: 30 (45 leaves room for separators); after it:
+# "(" + "كانون الأول" + ")" 12, "/" "من" "العام" + year 12, "من" "العام الماضي" 13, look-ahead 1: 38.
 _AROUND_MONTH = (45, 40)
-_AROUND_YEAR = {"numeric": (10, 7), "year": (20, 1), "range": (8, 9)}
+_AROUND_YEAR = {
+    "numeric": (10, 7),  # "31 / 12 / " before the year, "-12-31" + look-ahead after it
+    "year": (20, 1),  # "بحلول" "منتصف" "لالعام" before it (16), look-ahead after it
+    "range": (8, 9),  # the other year and "إلى" on either side, + look-ahead
+}
 
 
 def find_dates(text: str) -> list[DateMention]:

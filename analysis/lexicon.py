@@ -135,7 +135,7 @@ QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # Every phrase above ends with one of these words (attached prefixes allowed), or with any word after
 # one of _QUALIFIER_VERBS ("تجاوز عددها"): a cheap test that spares most numbers the full scan.
-# tests/test_patterns.py checks that no phrase escapes it.
+# tests/test_patterns.py checks that no phrase escapes it.  ("و" also lets through "نحو" and "نيف و".)
 _QUALIFIER_LAST_WORDS = ("عن", "على", "من", "و", "الأقل", "الاقل", "دون", "فوق", "تجاوز", "تجاوزت", "يزيد",
                          "تزيد", "يتعدى", "حوالي", "حوالى", "قرابة", "زهاء", "يقارب", "يناهز", "حدود", "تقريبا")
 _QUALIFIER_VERBS = ("تجاوز", "تجاوزت", "يزيد", "تزيد", "يتعدى")
@@ -163,8 +163,8 @@ PLACE_NAMES: dict[str, tuple[str, ...]] = {  # a space stands for any whitespace
     "region": (*(p + a + h + "ردن" for p in _ATTACHED for a in ("", "ال") for h in "أا"),
                "البحر الأحمر", "البحر الاحمر", "الشرق الأوسط", "الشرق الاوسط", "الخليج", "البرج 22", "المنطقة"),
 }
-# One pass finds them all, longest name first ("المنطقة الخضراء" is Iraq, not "the region"; the
-# region only decides a scope where Jordan is named too).
+# One pass finds them all, longest name first: "المنطقة الخضراء" (in Baghdad) is Iraq only, not also
+# "المنطقة", the region, as it was when each scope had its own search.
 PLACE_SCOPE = {name: scope for scope, names in PLACE_NAMES.items() for name in names}
 PLACES_RE = re.compile(alternation(PLACE_SCOPE, word_start=True) + r"(?!\w)")
 

@@ -62,8 +62,10 @@ def finditer_near(pattern: re.Pattern[str], text: str, anchors: Iterable[tuple[i
                   back: int, ahead: int) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)` for a pattern whose every match lies around an anchor (a month name,
     a year) that a cheap search found: only windows reaching `back` non-space characters before and
-    `ahead` after each anchor are searched, which finds the same matches when the bounds are right
-    (`ahead` includes what the pattern's look-ahead reads)."""
+    `ahead` after each anchor (plus the spaces next to them) are searched.  That finds the same
+    matches when no match reaches further (`ahead` includes what the pattern's look-ahead reads);
+    a pattern with an unbounded part (DATE_RE's run of separators after a weekday) is found only
+    where that part fits in the window."""
     reversed_text = text[::-1]  # reaching back is reaching forward in the reversed text
     windows: list[list[int]] = []
     for anchor_start, anchor_end in anchors:

@@ -15,9 +15,6 @@ from analysis import arabic, clean, dates, lexicon
 from analysis.claims import _ANY_QUALIFIER_AT_END
 from analysis.patterns import FOLDED_SPELLINGS, alternation, finditer_near
 
-FOLDED_LETTERS = "ابتثجحخدرزسشصضطظعغفقكلمنهوي"
-
-
 def _flat(words, spellings=None):
     """The plain form: every word spelled out, longest first."""
     def spell(char):
@@ -28,7 +25,7 @@ def _flat(words, spellings=None):
     return "|".join("".join(map(spell, w)) for w in sorted(set(words), key=len, reverse=True))
 
 
-WORD = st.text(alphabet=FOLDED_LETTERS[:8] + " ", min_size=1, max_size=5).map(str.strip).filter(bool)
+WORD = st.text(alphabet="ابتيهولن ", min_size=1, max_size=5).map(str.strip).filter(bool)
 TEXT_PIECE = st.one_of(WORD, st.sampled_from(["أ", "آ", "ى", "ة", " ", "  ", "\n", "1", "x", "،"]))
 
 
@@ -50,10 +47,30 @@ DATE_PIECES = st.sampled_from([
 ])
 
 
+def _optional(*pieces):
+    return st.sampled_from(("",) + pieces)
+
+
+# The longest forms each pattern allows, part by part, so that a window too short shows up.
+LONG_DATE = st.tuples(
+    st.sampled_from(["هجوما", "قال", "2024"]), _optional("يوم الأربعاء", "الخميس"), _optional("،", ",", "-", "(", "، "),
+    _optional("بدايات", "منتصف", "بحلول", "في"), _optional("17 إلى", "3 و", "1-"), _optional("31", "31 /", "5-"),
+    _optional("من"), _optional("شهر"), st.sampled_from(["كانون الأول", "تشرين الثاني", "أيلول", "آب"]),
+    _optional("/ ديسمبر", "(كانون الأول)", "/سبتمبر"), _optional("/ من العام 2019", "لعام 2020", "، 2021", "2021"),
+    _optional("من العام الماضي", "المنصرم", "الماضي"), st.sampled_from(["", "الماضيين", "2", "هجوما"]),
+).flatmap(lambda parts: st.sampled_from([" ", "  ", "\n"]).map(lambda gap: gap.join(p for p in parts if p)))
+LONG_YEAR = st.tuples(
+    _optional("بحلول", "منذ"), _optional("منتصف", "بداية"), _optional("لالعام", "بالعام", "عام"),
+    st.sampled_from(["2019", "2003 و2011", "2003 إلى 2011", "(2003-2011)", "31/12/2019", "2019-12-31"]),
+    st.sampled_from(["", "5", " جندي"]),
+).flatmap(lambda parts: st.sampled_from([" ", "  "]).map(lambda gap: "بين " + gap.join(p for p in parts if p)))
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.lists(DATE_PIECES, max_size=25).map(" ".join), st.lists(DATE_PIECES, max_size=25).map("".join))
-def test_searching_near_anchors_finds_every_date(spaced, glued):
-    for text in (spaced, glued):
+@given(st.lists(DATE_PIECES, max_size=25).map(" ".join), st.lists(DATE_PIECES, max_size=25).map("".join),
+       LONG_DATE, LONG_YEAR)
+def test_searching_near_anchors_finds_every_date(spaced, glued, long_date, long_year):
+    for text in (spaced, glued, long_date, long_year):
         years = [m.span() for m in dates._YEAR_HIT.finditer(text)]
         months = [m.span() for m in dates._MONTH_HIT.finditer(text)]
         for pattern, anchors, reach in (
@@ -65,12 +82,14 @@ def test_searching_near_anchors_finds_every_date(spaced, glued):
             assert near == [m.span() for m in pattern.finditer(text)], pattern.pattern[:60]
 
 
-# The number finder as one pattern, as it was before digits and words were scanned apart.
+# The number finder as one pattern with flat word lists, as it was before digits and words were
+# scanned apart and the word lists became tries.
+_NUMWORD = _flat([*arabic._WORD_VALUES, *arabic._SCALES], FOLDED_SPELLINGS)
 _ONE_PATTERN = re.compile(
     rf"(?:(?<![\w.,])|(?<=(?<!\w)[وبلفك])|(?<=(?<!\w)ال))"
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d{{1,3}}(?:\.\d{{3}})+(?![\d.])|\d+(?:\.\d+)?)"
-    rf"(?:\s?(?P<dscale>{arabic._SCALE_WORD})(?!\w))?"
-    rf"|(?<!\w){arabic._PREFIX}(?P<words>(?:{arabic._NUMWORD})(?:\s+و?(?:{arabic._NUMWORD}))*)(?!\w)"
+    rf"(?:\s?(?P<dscale>{_flat(arabic._SCALES, FOLDED_SPELLINGS)})(?!\w))?"
+    rf"|(?<!\w){arabic._PREFIX}(?P<words>(?:{_NUMWORD})(?:\s+و?(?:{_NUMWORD}))*)(?!\w)"
 )
 
 
@@ -78,11 +97,14 @@ def _numbers_with_one_pattern(text):
     found = []
     for m in _ONE_PATTERN.finditer(text):
         if m.group("digits"):
-            found.append((m.start(), m.end(), round(arabic.digits_value(m.group("digits"), m.group("dscale")))))
+            digits, scale = m.group("digits"), m.group("dscale")
+            decimal = "." in digits and not scale and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits)
+            found.append(arabic.NumberMatch(m.start(), m.end(), round(arabic.digits_value(digits, scale)), False,
+                                            decimal))
         elif not (arabic.fold(m.group("words")) in arabic._WEEKDAY_NUMBERS and m.group(0).endswith("ال" + m.group("words"))):
             value = arabic.words_value(m.group("words"))
             if value is not None:
-                found.append((m.start("words"), m.end(), value))
+                found.append(arabic.NumberMatch(m.start("words"), m.end(), value, True, False))
     return found
 
 
@@ -96,10 +118,7 @@ NUMBER_PIECES = st.sampled_from([
 @given(st.lists(NUMBER_PIECES, max_size=25).map(" ".join), st.lists(NUMBER_PIECES, max_size=25).map("".join))
 def test_numbers_found_in_two_scans_are_those_of_one_pattern(spaced, glued):
     for text in (spaced, glued):
-        joined = arabic._join_compounds(text, [arabic.NumberMatch(s, e, v, False, False)
-                                               for s, e, v in _numbers_with_one_pattern(text)])
-        assert [(n.start, n.end, n.value) for n in arabic.find_numbers(text)] == \
-               [(n.start, n.end, n.value) for n in joined]
+        assert arabic.find_numbers(text) == arabic._join_compounds(text, _numbers_with_one_pattern(text))
 
 
 FOLD_ALPHABET = st.sampled_from(
@@ -109,8 +128,11 @@ FOLD_ALPHABET = st.sampled_from(
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(FOLD_ALPHABET, max_size=60).map("".join))
-def test_line_folding_equals_the_translation_table(line):
-    assert clean._fold(line) == re.sub(r"\s+", " ", line.translate(clean._FOLD).lower()).strip()
+def test_line_folding_equals_the_translation_table(text):
+    lines = text.split("\n")
+    expected = [re.sub(r"\s+", " ", line.translate(clean._FOLD).lower()).strip() for line in lines]
+    assert [clean._fold(line) for line in lines] == expected
+    assert [" ".join(line.split()) for line in clean._fold_letters(text).split("\n")] == expected  # a page at once
 
 
 QUALIFIER_PIECES = st.sampled_from([
