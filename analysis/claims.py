@@ -218,16 +218,17 @@ class _Reader:
         before = view[sentence.start:number.start]
         after = view[number.end:sentence.end]
         written = view[number.start:number.end]
+        is_one = fold(written) in ("واحد", "واحده")  # "مقاول مدني واحد": the noun comes first
         if lx.stem(written) in lx.DUALS:
             noun, rest = written, after
-        elif fold(written) in ("واحد", "واحده"):  # "مقاول مدني واحد": the noun comes first
+        elif is_one:
             tokens = _tokens(before)[-3:]
             noun = next((t for t in reversed(tokens) if lx.noun_kind(t)), "")
             rest = after
         else:
             noun, rest = self._noun_after(after)
         kind = lx.noun_kind(noun) if noun else None
-        if kind is None and fold(written) not in ("واحد", "واحده"):
+        if kind is None and not is_one:
             kind = self._kind_before(before, number)
         elif kind == "person":
             before_kind = self._kind_before(before, number)
@@ -240,7 +241,7 @@ class _Reader:
         if kind == "shells":
             kind = "rockets" if re.match(r"^\s*(?:ال)?(?:هاون|صاروخية|الصاروخية)", rest) else "other"
         if kind in ("person", "troops", "fighters", "inherit", None):
-            casualty = self._casualty(before, "" if fold(written) in ("واحد", "واحده") else after)
+            casualty = self._casualty(before, "" if is_one else after)
             if casualty:
                 return casualty
         if kind == "inherit" or (kind is None and after.strip() and self._elliptic(after)):
@@ -353,7 +354,8 @@ class _Reader:
 
     # -- qualifier, scope, measure, dates -----------------------------------------------------
     def qualifier_of(self, number: NumberMatch, sentence: Sentence) -> str:
-        before = self.view[max(sentence.start, number.start - 40):number.start]
+        # the same window as _without_qualifier's, so that the qualifier scan is shared
+        before = self.view[max(sentence.start, number.start - _QUALIFIER_REACH):number.start]
         before = _OPENING_QUOTE.sub("", before)
         before = _ATTACHED_AT_END.sub("", before)  # "بنحو", "قرابة الـ2500"
         if self._qualifier_at_end(before):  # one scan; most numbers have no qualifier
@@ -391,7 +393,7 @@ class _Reader:
             return False
         head = before[:last.start]
         return last.value < number.value and (re.search(r"(?:بين|سوى)\s+$", head) is not None
-                                              or not re.search(r"من\s+$", head))
+                                              or not _FROM_TO.search(head))
 
     def _coordinated_previous(self, number: NumberMatch, sentence: Sentence) -> Claim | None:
         """"نحو 2500 جندي في العراق علاوة على 900 في سوريا": the qualifier carries over."""
@@ -437,7 +439,7 @@ class _Reader:
             return "total"
         if kind in ("troops", "foreign_troops", "fighters"):
             if re.search(r"(?:من|إلى|الى)\s+$", before) and _REDUCTION.search(before):
-                if re.search(r"(?:من)\s+$", before):
+                if _FROM_TO.search(before):
                     return "level"
                 # "خفض قواتها من 2000 إلى 1400" (a reduction under way) or "سينخفض … إلى": the target;
                 # "انخفض العدد من 2500 إلى 2000" (it fell): the level now

@@ -153,6 +153,14 @@ _AROUND_YEAR = {
 }
 
 
+_WEEKDAY_LEAD = re.compile(r"^(?:يوم\s+)?(?:ال)?")
+
+
+def _weekday_key(written: str) -> str:
+    """"يوم الأربعاء" -> the WEEKDAYS key "اربعاء"."""
+    return fold(_WEEKDAY_LEAD.sub("", written))
+
+
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in a normalised text, left to right, without overlaps."""
     found: list[DateMention] = []
@@ -194,7 +202,7 @@ def find_dates(text: str) -> list[DateMention]:
         if day is not None and not _valid(year or 2000, month, day):
             continue  # "31 شباط", "32 يناير": not a date
         d1 = int(m.group("d1")) if m.group("d1") else None
-        weekday = WEEKDAYS.get(fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))) if m.group("wd") else None
+        weekday = WEEKDAYS.get(_weekday_key(m.group("wd"))) if m.group("wd") else None
         modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
         add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))
     for m in finditer_near(YEAR_RE, text, years, *_AROUND_YEAR["year"]):
@@ -206,8 +214,7 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
-        name = fold(re.sub(r"^(?:يوم\s+)?(?:ال)?", "", m.group("wd")))
-        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[name], relative=m.group("rel")))
+        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
     for m in RELATIVE_RE.finditer(text):
         add(DateMention(m.start(), m.end(), relative=re.sub(r"\s+", " ", m.group("rel"))))
     found.sort(key=lambda d: d.start)
