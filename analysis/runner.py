@@ -29,6 +29,7 @@ import logging
 import os
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,6 +141,28 @@ def _kernel_manager_class(log_path: Path) -> type:
     return ThisPythonKernelManager
 
 
+_IMPORT_LOCK = threading.Lock()
+
+
+def _papermill():
+    """papermill, imported without jsonschema's optional IRI format checker.
+
+    jupyterlab's jupyter-events installs jsonschema[format-nongpl], whose rfc3987-syntax builds a
+    grammar at import: 1.7 of papermill's 2.4 s import, paid by every cold `analysis figures`
+    before any kernel starts (python-jsonschema/jsonschema#1428).  Notebook schemas never check
+    IRIs, so jsonschema is imported here with that module hidden; it is visible again afterwards.
+    """
+    with _IMPORT_LOCK:
+        if "jsonschema" not in sys.modules and "rfc3987_syntax" not in sys.modules:
+            sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment]  # its import raises ImportError
+            try:
+                import jsonschema  # noqa: F401  (its format checkers are registered now)
+            finally:
+                del sys.modules["rfc3987_syntax"]
+        import papermill
+    return papermill
+
+
 # ----------------------------------------------------------------------------- helpers
 def _sha256_file(path: Path) -> str:
     digest = hashlib.sha256()
@@ -233,7 +256,7 @@ def _short(source: str, width: int = 60) -> str:
 
 def _describe_error(error: BaseException) -> tuple[str, str]:
     """(cell, error) of a papermill failure or any other exception."""
-    from papermill.exceptions import PapermillExecutionError
+    PapermillExecutionError = _papermill().exceptions.PapermillExecutionError
 
     if isinstance(error, PapermillExecutionError):
         cell = f"cell {error.exec_count}" if error.exec_count else f"cell #{error.cell_index}"
@@ -406,8 +429,7 @@ def execute_notebook(source: str | os.PathLike[str], output: str | os.PathLike[s
     interpreter, its working directory the notebook's folder; write the executed copy to
     *output* atomically (also when it fails: the traceback is in it).  Raises papermill's
     PapermillExecutionError (or the kernel's error) on failure."""
-    import papermill
-
+    papermill = _papermill()
     source, output = Path(source).resolve(), Path(output).resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
     nb = _read_notebook(source)

@@ -183,3 +183,23 @@ def test_empty_corpus_gives_no_data_charts(empty_and_broken):
     for name in CHARTS:
         svg = (tmp / "figures" / f"{name}.en.svg").read_text(encoding="utf-8")
         assert "<!-- No data -->" in svg, name  # matplotlib keeps each text as a comment in SVG
+
+
+def test_papermill_import_leaves_jsonschema_extras_importable() -> None:
+    """The runner hides rfc3987-syntax only while jsonschema loads (a slow import it does not
+    need): papermill works, and other code can still import the module afterwards."""
+    import subprocess
+    import sys
+
+    code = ("import importlib.util, sys\n"
+            "from analysis.runner import _papermill\n"
+            "papermill = _papermill()\n"
+            "assert hasattr(papermill, 'execute_notebook')\n"
+            "assert 'rfc3987_syntax' not in sys.modules\n"
+            "if importlib.util.find_spec('rfc3987_syntax'):\n"
+            "    import rfc3987_syntax\n"
+            "    assert rfc3987_syntax.is_valid_syntax('iri', 'https://example.org/بغداد')\n"
+            "print('ok')\n")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
