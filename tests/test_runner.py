@@ -203,3 +203,77 @@ def test_papermill_import_leaves_jsonschema_extras_importable() -> None:
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+_PARAMETERS = '''# %% tags=["parameters"]
+corpus = ["../seeds"]
+tables_dir = None
+lang = "en"
+out_dir = "../figures"
+
+'''
+_RECORD = '''
+# %%
+import json
+import os
+from pathlib import Path
+
+Path(out_dir).mkdir(parents=True, exist_ok=True)
+Path(out_dir, f"{NAME}.{lang}.svg").write_text(json.dumps({"pid": os.getpid(), "cwd": os.getcwd(), **found}))
+'''
+SHARED_KERNEL_NOTEBOOKS = {
+    # changes what it can of the kernel's state, for the next notebook to find
+    "a_leaves": '''
+# %%
+import os
+import matplotlib
+import matplotlib.pyplot as plt
+
+leftover = "from an earlier notebook"
+matplotlib.rcParams["lines.linewidth"] = 9
+plt.figure()
+os.chdir("/")
+found = {}
+''',
+    "b_checks": '''
+# %%
+import matplotlib
+import matplotlib.pyplot as plt
+
+found = {"leftover": "leftover" in globals(), "open_figures": plt.get_fignums(),
+         "linewidth_changed": matplotlib.rcParams["lines.linewidth"] != matplotlib.rcParamsOrig["lines.linewidth"]}
+''',
+    "c_breaks": '''
+# %%
+found = {}
+''',
+    "d_after": '''
+# %%
+found = {}
+''',
+}
+
+
+def test_notebooks_share_a_kernel_but_start_clean(tmp_path):
+    """One worker runs its notebooks in one kernel (imports paid once); each notebook still finds
+    what a new kernel would give it, and after a failure the next one gets a new kernel."""
+    notebooks = tmp_path / "notebooks"
+    notebooks.mkdir()
+    for name, body in SHARED_KERNEL_NOTEBOOKS.items():
+        text = _PARAMETERS + body + _RECORD.replace("{NAME}", name)
+        if name == "c_breaks":
+            text += '\n# %%\nraise RuntimeError("after writing its record")\n'
+        (notebooks / f"{name}.py").write_text(text, encoding="utf-8")
+    out, build = tmp_path / "figures", tmp_path / "build"
+    report = run_figures([SEEDS], langs=["en"], formats=["svg"], out_dir=out, build_dir=build,
+                         notebooks_dir=notebooks, jobs=1, progress=False)
+    assert report.ran == ["a_leaves.en", "b_checks.en", "d_after.en"], report.summary()
+    assert [f.notebook for f in report.failures] == ["c_breaks"]
+    record = {name: json.loads((out / f"{name}.en.svg").read_text()) for name in SHARED_KERNEL_NOTEBOOKS}
+    assert record["a_leaves"]["pid"] == record["b_checks"]["pid"] == record["c_breaks"]["pid"]
+    assert record["d_after"]["pid"] != record["c_breaks"]["pid"]
+    checks = record["b_checks"]
+    assert (checks["leftover"], checks["open_figures"], checks["linewidth_changed"]) == (False, [], False)
+    assert checks["cwd"] == str(notebooks)
+    executed = nbformat.read(build / "notebooks" / "b_checks.en.ipynb", as_version=4)
+    assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3, 4]
