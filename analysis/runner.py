@@ -197,7 +197,7 @@ class _Kernel:
 
         if self.manager is not None and self.manager.has_kernel:
             try:
-                run_sync(self._fresh_start)(folder, timeout)
+                run_sync(self._fresh_start)(folder, min(timeout, 60))
             except Exception as error:  # start the run in a new kernel instead
                 log.warning("could not reset the kernel (%s: %s); starting a new one", type(error).__name__, error)
                 self.discard()

@@ -69,8 +69,13 @@ class SchemaError(ValueError):
 
 def frame(name: str, rows: Iterable[dict]) -> pd.DataFrame:
     """A DataFrame with exactly the columns and dtypes of table `name`."""
+    return conform(name, pd.DataFrame(list(rows), columns=list(SCHEMAS[name])))
+
+
+def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
+    """`data` with exactly the columns (in schema order; missing ones empty) and dtypes of table `name`."""
     schema = SCHEMAS[name]
-    data = pd.DataFrame(list(rows), columns=list(schema))
+    data = data.reindex(columns=list(schema))
     for column, dtype in schema.items():
         if dtype.startswith("datetime"):
             data[column] = pd.to_datetime(data[column]).astype(dtype)
@@ -134,11 +139,7 @@ class Tables:
         if missing:
             raise FileNotFoundError(f"{folder}: no {', '.join(m + '.parquet' for m in missing)}; "
                                     f"run `analysis extract PATH --out {folder}` first")
-        loaded = {}
-        for name in SCHEMAS:
-            data = pd.read_parquet(folder / f"{name}.parquet")
-            loaded[name] = frame(name, data.to_dict("records"))
-        return cls(**loaded)
+        return cls(**{name: conform(name, pd.read_parquet(folder / f"{name}.parquet")) for name in SCHEMAS})
 
 
 class TableWriter:

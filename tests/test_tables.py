@@ -46,6 +46,23 @@ def test_schema_rejects_bounds_that_exclude_the_value():
         validate("claims", frame("claims", rows))
 
 
+def test_load_conforms_tables_written_by_other_tools(seed_tables, tmp_path):
+    """Parquet written without the package's dtypes (object strings, float counts, shuffled
+    columns, an extra column) loads with the contract's columns and dtypes; a bad value still fails."""
+    seed_tables.save(tmp_path)
+    claims = pd.read_parquet(tmp_path / "claims.parquet")
+    plain = claims.astype({"kind": object, "sentence": object, "value": float, "char_start": float})
+    plain = plain[list(reversed(plain.columns))].assign(note="added by hand")
+    plain.to_parquet(tmp_path / "claims.parquet", index=False)
+    loaded = Tables.load(tmp_path)
+    assert list(loaded.claims.columns) == list(SCHEMAS["claims"])
+    assert {str(loaded.claims[c].dtype) for c in ("kind", "sentence", "value", "char_start")} == {"string", "Int64"}
+    pd.testing.assert_frame_equal(loaded.claims, seed_tables.claims)
+    plain.assign(kind="tanks").to_parquet(tmp_path / "claims.parquet", index=False)
+    with pytest.raises(SchemaError, match="kind"):
+        Tables.load(tmp_path)
+
+
 def test_load_from_an_empty_folder_says_what_to_do(tmp_path):
     with pytest.raises(FileNotFoundError, match="analysis extract"):
         Tables.load(tmp_path)
