@@ -2,7 +2,8 @@
 
 Inputs are .txt, .html/.htm and .jsonl files (or folders of them) plus an optional catalog.csv.
 Each file is decoded (BOM, UTF-8, cp1256), cleaned of page chrome (see `clean.py`), and returned
-with its title, outlet and header date.  All downstream offsets index into `Document.text`.
+with its title, outlet and header date.  All downstream offsets index into `Document.text`.  The
+extraction pipeline reads `RawDocument`s instead and has its workers clean them.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple
 
 __all__ = [
-    "MAX_BYTES", "SUFFIXES", "Problem", "Document", "CatalogEntry", "InputError",
+    "MAX_BYTES", "SUFFIXES", "Problem", "Document", "RawDocument", "CatalogEntry", "InputError",
     "read_catalog", "iter_documents", "clean_text",
 ]
 
@@ -61,6 +62,39 @@ class Document:
     url: str | None
     published: str | None
     header_date: str | None
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """A document read but not yet cleaned.  Cleaning is most of the cost of reading, so with
+    `iter_documents(..., clean=False)` it runs in the extraction workers, not in the one process
+    that walks the files."""
+
+    article_id: str
+    path: str
+    text: str  # as decoded, page chrome included
+    encoding: str
+    sha256: str
+    title: str | None  # given with the input (a .jsonl "title"): wins over the page's own
+    fallback_title: str | None  # the HTML <title>: used when the page has no headline line
+    outlet: str | None  # from the catalog or page metadata: wins over the one the cleaner finds
+    url: str | None
+    published: str | None
+    where: str | None = None  # "<file>, line N" for a .jsonl line: starts a cleaning problem
+
+    def clean(self) -> Document | Problem:
+        """The clean `Document`, or a Problem when nothing of an article is left."""
+        cleaned = clean_page(self.text)
+        if not cleaned.text.strip():
+            message = (f"{self.path}: nothing is left after removing page chrome and boilerplate; "
+                       "check that the file holds an article")
+            return Problem(self.path, "clean", f"{self.where}: {message}" if self.where else message)
+        return Document(
+            article_id=self.article_id, path=self.path, text=cleaned.text, encoding=self.encoding,
+            sha256=self.sha256, title=self.title or cleaned.title or self.fallback_title,
+            outlet=self.outlet or cleaned.outlet, url=self.url, published=self.published,
+            header_date=cleaned.header_date,
+        )
 
 
 @dataclass(frozen=True)
@@ -322,20 +356,14 @@ class _Meta(NamedTuple):
     published: str | None
 
 
-def _make_doc(article_id: str, path: str, text: str, encoding: str, sha: str, meta: _Meta,
-              cat: CatalogEntry | None, title: str | None = None,
-              fallback_title: str | None = None) -> Document | Problem:
-    cleaned = clean_page(text)
-    if not cleaned.text.strip():
-        return Problem(path, "clean", f"{path}: nothing is left after removing page chrome and boilerplate; "
-                       "check that the file holds an article")
-    return Document(
-        article_id=article_id, path=path, text=cleaned.text, encoding=encoding, sha256=sha,
-        title=title or cleaned.title or fallback_title,
-        outlet=(cat and cat.outlet) or meta.outlet or cleaned.outlet,
-        url=(cat and cat.url) or meta.url,
-        published=(cat and cat.published) or meta.published,
-        header_date=cleaned.header_date,
+def _raw_doc(article_id: str, path: str, text: str, encoding: str, sha: str, meta: _Meta,
+             cat: CatalogEntry | None, title: str | None = None, fallback_title: str | None = None,
+             where: str | None = None) -> RawDocument:
+    """Catalog fields win over the page's metadata, which wins over what the cleaner finds."""
+    return RawDocument(
+        article_id=article_id, path=path, text=text, encoding=encoding, sha256=sha, title=title,
+        fallback_title=fallback_title, outlet=(cat and cat.outlet) or meta.outlet,
+        url=(cat and cat.url) or meta.url, published=(cat and cat.published) or meta.published, where=where,
     )
 
 
@@ -364,16 +392,16 @@ def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | 
 
 
 def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
-                ids: dict[str, int]) -> Iterator[Document | Problem]:
+                ids: dict[str, int]) -> Iterator[RawDocument | Problem]:
     """One Document per line with a "text" field; other lines become Problems naming the line."""
     stem = _safe_id(path) or "doc"
     pending: list[Problem] = []  # held back until a Document shows this is not a metadata file
     no_text = parsed = 0
     streaming = False
 
-    def emit(item: Document | Problem) -> Iterator[Document | Problem]:
+    def emit(item: RawDocument | Problem) -> Iterator[RawDocument | Problem]:
         nonlocal streaming
-        if isinstance(item, Document) and not streaming:
+        if isinstance(item, RawDocument) and not streaming:
             streaming = True
             yield from pending
         if streaming:
@@ -416,9 +444,8 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
         base = _safe_id(file_field or _str_field(obj, "id") or "") or f"{stem}-{lineno}"
         cat = catalog.get(_basename(file_field)) if file_field else None
         meta = _Meta(_str_field(obj, "url"), _str_field(obj, "outlet"), _str_field(obj, "published"))
-        doc = _make_doc(_unique(base, ids), path, text, enc, hashlib.sha256(bline).hexdigest(), meta, cat,
-                        _str_field(obj, "title"))
-        yield from emit(Problem(path, doc.stage, f"{where}: {doc.message}") if isinstance(doc, Problem) else doc)
+        yield from emit(_raw_doc(_unique(base, ids), path, text, enc, hashlib.sha256(bline).hexdigest(), meta, cat,
+                                 _str_field(obj, "title"), where=where))
     if not streaming and parsed and no_text == parsed:  # e.g. gold.jsonl: one problem, not one per line
         yield Problem(path, "parse", f"{path}: none of its {parsed} JSON lines has a \"text\" field, so it holds "
                       "no articles (a metadata file?); move it out of the input folder or add \"text\"")
@@ -437,7 +464,7 @@ def _unique(base: str, ids: dict[str, int]) -> str:
 
 
 def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
-               ids: dict[str, int]) -> Iterator[Document | Problem]:
+               ids: dict[str, int]) -> Iterator[RawDocument | Problem]:
     suffix = os.path.splitext(path)[1].lower()
     try:
         size = os.stat(path).st_size
@@ -478,14 +505,15 @@ def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
             html_title = head.strip() if head.strip() and len(tail.split()) <= 4 else html_title
     cat = catalog.get(os.path.basename(path))
     article_id = _unique(_safe_id(path) or "doc", ids)
-    yield _make_doc(article_id, path, text, enc, hashlib.sha256(raw).hexdigest(), meta, cat,
-                    fallback_title=html_title)
+    yield _raw_doc(article_id, path, text, enc, hashlib.sha256(raw).hexdigest(), meta, cat,
+                   fallback_title=html_title)
 
 
 def iter_documents(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[str]],
                    catalog: dict[str, CatalogEntry] | None = None, *,
-                   max_bytes: int = MAX_BYTES) -> Iterator[Document | Problem]:
-    """Documents (and Problems) for files and folders, in a deterministic order.
+                   max_bytes: int = MAX_BYTES, clean: bool = True) -> Iterator[Document | RawDocument | Problem]:
+    """Documents (and Problems) for files and folders, in a deterministic order.  With
+    `clean=False` they come as `RawDocument`s, to be cleaned where they are extracted.
 
     Folders are read recursively in sorted order (hidden entries skipped, each real folder once, so
     symlink loops end); files given explicitly are read whatever their suffix.  The catalog is matched
@@ -501,10 +529,11 @@ def iter_documents(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[st
         if not os.path.exists(root):
             raise InputError(f"{root}: no such file or folder; check the path "
                              f"(relative paths are resolved from {os.getcwd()})")
-    return _iter(roots, catalog or {}, max_bytes)
+    items = _iter(roots, catalog or {}, max_bytes)
+    return (item.clean() if isinstance(item, RawDocument) else item for item in items) if clean else items
 
 
-def _iter(roots: list[str], catalog: dict[str, CatalogEntry], max_bytes: int) -> Iterator[Document | Problem]:
+def _iter(roots: list[str], catalog: dict[str, CatalogEntry], max_bytes: int) -> Iterator[RawDocument | Problem]:
     seen_dirs: set[str] = set()
     seen_files: set[str] = set()
     ids: dict[str, int] = {}

@@ -19,7 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .atomic import make_public
-from .corpus import MAX_BYTES, Document, Problem, iter_documents, read_catalog
+from .corpus import MAX_BYTES, Document, Problem, RawDocument, iter_documents, read_catalog
 from .extract import ArticleRows, extract_document
 
 log = logging.getLogger(__name__)
@@ -241,12 +241,14 @@ def assemble(results: Iterable[ArticleRows | Problem]) -> Tables:
     )
 
 
-def _extract_one(item: Document | Problem) -> ArticleRows | Problem:
-    """Extract one document; one that fails is a problem, never the end of the run."""
+def _extract_one(item: Document | RawDocument | Problem) -> ArticleRows | Problem:
+    """Clean (if not yet) and extract one document; one that fails is a problem, never the end
+    of the run."""
     if isinstance(item, Problem):
         return item
     try:
-        return extract_document(item)
+        document = item.clean() if isinstance(item, RawDocument) else item
+        return document if isinstance(document, Problem) else extract_document(document)
     except Exception as error:  # an extractor bug must not lose the other articles
         log.exception("extraction failed for %s", item.path)
         return Problem(item.path, "extract", f"extraction failed ({type(error).__name__}: {error}); "
@@ -256,7 +258,7 @@ def _extract_one(item: Document | Problem) -> ArticleRows | Problem:
 ENGINES = ("local", "dask")
 
 
-def extract_all(documents: Iterable[Document | Problem], jobs: int = 1, engine: str = "local",
+def extract_all(documents: Iterable[Document | RawDocument | Problem], jobs: int = 1, engine: str = "local",
                 scheduler: str | None = None) -> Iterator[ArticleRows | Problem]:
     """Rows of every document, in input order; `jobs` > 1 spreads the work over processes, and
     engine="dask" over a dask cluster (the one at `scheduler`, or a local one started here)."""
@@ -280,7 +282,7 @@ def extract_paths(paths, catalog: str | os.PathLike[str] | None = None, max_byte
     `progress` wraps the document stream (e.g. a tqdm bar).  A missing path or unreadable catalog
     raises here, before anything is read or written."""
     entries, catalog_problems = read_catalog(catalog) if catalog else ({}, [])
-    documents = progress(iter_documents(paths, entries, max_bytes=max_bytes))
+    documents = progress(iter_documents(paths, entries, max_bytes=max_bytes, clean=False))  # cleaned by workers
     return itertools.chain(catalog_problems, extract_all(documents, jobs, engine, scheduler))
 
 

@@ -41,7 +41,7 @@ def cpu_seconds(who: int) -> float:
 
 def run_ours(folder: Path, jobs: int) -> tuple[float, object, float, float]:
     """Wall seconds, the tables, and the CPU seconds of this process and of its worker processes
-    (with --jobs > 1 this process reads, cleans and assembles while the workers extract)."""
+    (with --jobs > 1 this process reads the files and assembles the tables; the workers clean and extract)."""
     own, workers = cpu_seconds(resource.RUSAGE_SELF), cpu_seconds(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     tables = build_tables([folder], jobs=jobs)
@@ -111,8 +111,8 @@ def main() -> None:
     print(f"analysis (jobs={args.jobs}): {seconds:.2f} s  {ours_rate:,.0f} articles/s  {size_mb / seconds:.2f} MB/s  "
           f"peak RSS {peak_rss_mb():.0f} MB (before extraction {rss_before:.0f} MB)")
     if args.jobs > 1:
-        print(f"  CPU per article: {1e3 * own_cpu / len(articles):.2f} ms in the main process (reading, cleaning, "
-              f"assembling), {1e3 * workers_cpu / len(articles):.2f} ms in the {args.jobs} workers")
+        print(f"  CPU per article: {1e3 * own_cpu / len(articles):.2f} ms in the main process (reading files, "
+              f"assembling tables), {1e3 * workers_cpu / len(articles):.2f} ms in the {args.jobs} workers")
     print(f"  claims vs known answers: precision {precision:.3f}  recall {recall:.3f}; "
           f"{len(tables.claims)} claims, {len(tables.events)} events")
     print(f"  publication-date recall: {our_recall:.3f}")

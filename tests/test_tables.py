@@ -118,6 +118,31 @@ def test_jobs_give_the_same_tables_row_for_row(corpus_tables):
         pd.testing.assert_frame_equal(getattr(parallel, name), getattr(corpus_tables, name))
 
 
+def test_pages_are_cleaned_by_the_workers_with_the_same_outcome(tmp_path):
+    """Cleaning runs where the article is extracted (not in the process that reads the files): a
+    page of nothing but chrome is still a "clean" problem, in input order, whatever the job count."""
+    import json
+    from analysis.corpus import iter_documents
+    article = "قالت وزارة الدفاع إن القوات الأمريكية في العراق تعرضت لأكثر من 60 هجومًا منذ 17 أكتوبر 2023.\n"
+    chrome = "Skip to main content\nLeave a Reply\nTop\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "b_chrome.txt").write_text(chrome, encoding="utf-8")
+    (tmp_path / "c.jsonl").write_text("\n".join([
+        "{not json", json.dumps({"id": "x", "text": chrome}), json.dumps({"id": "y", "text": article})]) + "\n",
+        encoding="utf-8")
+    serial, parallel = build_tables([tmp_path]), build_tables([tmp_path], jobs=2)
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(parallel, name), getattr(serial, name))
+    assert serial.articles["article_id"].tolist() == ["a", "y"]
+    problems = serial.problems
+    assert problems["stage"].tolist() == ["clean", "parse", "clean"]
+    assert problems["message"].iloc[0].startswith(f"{tmp_path / 'b_chrome.txt'}: nothing is left")
+    assert problems["message"].iloc[1].startswith(f"{tmp_path / 'c.jsonl'}, line 1: not valid JSON")
+    assert problems["message"].iloc[2].startswith(f"{tmp_path / 'c.jsonl'}, line 2: ")
+    read_in_place = [(p.stage, p.message) for p in iter_documents([tmp_path]) if not hasattr(p, "text")]
+    assert read_in_place == list(zip(problems["stage"], problems["message"]))
+
+
 def test_dask_engine_gives_the_same_tables(seed_tables, tmp_path):
     import sys
     sys.path.insert(0, str(ROOT / "benchmarks"))
