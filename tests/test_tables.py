@@ -180,6 +180,12 @@ def test_dask_engine_reads_lazily_and_keeps_the_order(monkeypatch):
     assert [r.article["article_id"] for r in everything] == [d.article_id for d in documents]
 
 
+def test_cli_dask_engine_is_quiet_unless_asked(tmp_path):
+    result = run_cli("extract", str(SEEDS), "--out", str(tmp_path), "--engine", "dask", "--jobs", "1")
+    assert result.returncode == 0, result.stderr
+    assert "5 articles" in result.stdout and "INFO" not in result.stderr  # dask's start/stop chatter
+
+
 def test_unknown_engine_is_named():
     with pytest.raises(ValueError, match="engine='spark'"):
         build_tables([SEEDS], engine="spark")
