@@ -186,9 +186,8 @@ class _Kernel:
     """
 
     def __init__(self, log_path: Path) -> None:
-        self.log_path = log_path  # the stderr of this worker's kernels, for failure messages
+        self.log_path = log_path  # the stderr of this worker's current kernel, for failure messages
         self.manager: Any = None
-        self.launched = False
 
     def acquire(self, folder: Path, timeout: int) -> Any:
         """The kernel manager to run the next notebook (of `folder`) with; nbclient starts the
@@ -202,18 +201,20 @@ class _Kernel:
                 log.warning("could not reset the kernel (%s: %s); starting a new one", type(error).__name__, error)
                 self.discard()
         if self.manager is None:
-            if not self.launched:  # a new log for this figures run; later kernels append to it
-                self.log_path.unlink(missing_ok=True)
-                self.launched = True
+            self.log_path.unlink(missing_ok=True)  # the last failure has been reported: a new log
             self.manager = _kernel_manager_class(self.log_path)()
         return self.manager
 
     async def _fresh_start(self, folder: Path, timeout: int) -> None:
         client = self.manager.client()
         client.start_channels()
-        await client.wait_for_ready(timeout=timeout)
-        reply = await client.execute_interactive(_FRESH_START.format(folder=str(folder)), store_history=False,
-                                                 allow_stdin=False, timeout=timeout, output_hook=lambda msg: None)
+        try:
+            await client.wait_for_ready(timeout=timeout)
+            reply = await client.execute_interactive(_FRESH_START.format(folder=str(folder)), store_history=False,
+                                                     allow_stdin=False, timeout=timeout, output_hook=lambda msg: None)
+        finally:  # closed now, or it would buffer all of the notebook's output unread
+            client.stop_channels()
+            self.manager.clients.remove(client)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
 

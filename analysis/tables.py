@@ -73,9 +73,10 @@ def frame(name: str, rows: Iterable[dict]) -> pd.DataFrame:
 
 
 def conform(name: str, data: pd.DataFrame) -> pd.DataFrame:
-    """`data` with exactly the columns (in schema order; missing ones empty) and dtypes of table `name`."""
+    """`data` with exactly the columns (in schema order; missing ones empty) and dtypes of table `name`,
+    and rows numbered from 0 (a stored index is dropped)."""
     schema = SCHEMAS[name]
-    data = data.reindex(columns=list(schema))
+    data = data.reindex(columns=list(schema)).reset_index(drop=True)
     for column, dtype in schema.items():
         if dtype.startswith("datetime"):
             data[column] = pd.to_datetime(data[column]).astype(dtype)

@@ -49,14 +49,16 @@ def test_schema_rejects_bounds_that_exclude_the_value():
 
 def test_load_conforms_tables_written_by_other_tools(seed_tables, tmp_path):
     """Parquet written without the package's dtypes (object strings, float counts, shuffled
-    columns, an extra column) loads with the contract's columns and dtypes; a bad value still fails."""
+    columns, an extra column, its own index) loads with the contract's columns, dtypes and row
+    numbers; a bad value still fails."""
     seed_tables.save(tmp_path)
     claims = pd.read_parquet(tmp_path / "claims.parquet")
     plain = claims.astype({"kind": object, "sentence": object, "value": float, "char_start": float})
     plain = plain[list(reversed(plain.columns))].assign(note="added by hand")
-    plain.to_parquet(tmp_path / "claims.parquet", index=False)
+    plain.set_axis(range(100, 100 + len(plain))).to_parquet(tmp_path / "claims.parquet")  # index stored
     loaded = Tables.load(tmp_path)
     assert list(loaded.claims.columns) == list(SCHEMAS["claims"])
+    assert loaded.claims.index.tolist() == list(range(len(plain)))
     assert {str(loaded.claims[c].dtype) for c in ("kind", "sentence", "value", "char_start")} == {"string", "Int64"}
     pd.testing.assert_frame_equal(loaded.claims, seed_tables.claims)
     plain.assign(kind="tanks").to_parquet(tmp_path / "claims.parquet", index=False)
