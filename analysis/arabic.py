@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .patterns import FOLDED_SPELLINGS, alternation
+from .patterns import FOLDED_SPELLINGS, alternation, translate_runs
 
 # Characters dropped from the normalised view: harakat, superscript alef, tatweel, zero-width and
 # bidi controls, BOM.  They carry no meaning for numbers or keywords but break literal matching.
@@ -20,13 +20,6 @@ _DIGITS = str.maketrans(
     "01234567890123456789,.",
 )
 _DIGIT_RUN = re.compile("[٠-٩۰-۹٬٫]+")
-
-
-def _ascii_digits(text: str) -> str:
-    # only the digit runs are translated: str.translate over a whole article is slow
-    if not _DIGIT_RUN.search(text):
-        return text
-    return _DIGIT_RUN.sub(lambda run: run.group().translate(_DIGITS), text)
 
 
 @dataclass(frozen=True)
@@ -48,7 +41,7 @@ def normalize(original: str) -> NormText:
     """Drop diacritics/tatweel/invisibles and map digits, remembering where each kept char came from."""
     dropped = [m.start() for m in _DROP.finditer(original)]
     if not dropped:
-        return NormText(original, _ascii_digits(original), tuple(range(len(original) + 1)))
+        return NormText(original, translate_runs(original, _DIGIT_RUN, _DIGITS), tuple(range(len(original) + 1)))
     offsets: list[int] = []
     position = 0
     for index in dropped:
@@ -57,7 +50,7 @@ def normalize(original: str) -> NormText:
     offsets.extend(range(position, len(original)))
     kept = _DROP.sub("", original)
     offsets.append(len(original))
-    return NormText(original, _ascii_digits(kept), tuple(offsets))
+    return NormText(original, translate_runs(kept, _DIGIT_RUN, _DIGITS), tuple(offsets))
 
 
 # ---------------------------------------------------------------------------------------------

@@ -12,6 +12,8 @@ import re
 from difflib import SequenceMatcher
 from typing import NamedTuple
 
+from .patterns import translate_runs
+
 # --------------------------------------------------------------------------------------------
 # Arabic folding: patterns are written with natural spelling and folded the same way as the lines
 # they are matched against, so hamza/alef forms, ى/ي, ة/ه, tanween and tatweel never matter.
@@ -35,9 +37,7 @@ def _fold_letters(s: str) -> str:
     s = _FOLD_DROP.sub("", s)
     for letter, folded in _FOLD_LETTERS:
         s = s.replace(letter, folded)
-    if _FOLD_DIGITS.search(s):
-        s = _FOLD_DIGITS.sub(lambda run: run.group().translate(_FOLD), s)
-    return s.lower()
+    return translate_runs(s, _FOLD_DIGITS, _FOLD).lower()
 
 
 def _fold(s: str) -> str:

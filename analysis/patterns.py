@@ -4,7 +4,8 @@ Python's `re` tries the alternatives of `a|b|c|…` one after another at every p
 so a list of a hundred words costs a hundred tries per character.  `alternation` writes the same
 list as a trie (`ثلاث(?:ين|ون|ه)?…`): each position costs a few character tests.  `finditer_near`
 runs a long pattern only in windows around what a cheap search found (a year, a month name).
-tests/test_patterns.py checks both against the plain forms.
+`translate_runs` translates only the runs of characters that change.  tests/test_patterns.py checks
+them against the plain forms.
 """
 
 from __future__ import annotations
@@ -87,3 +88,11 @@ def _nonspace_run(steps: int) -> re.Pattern[str]:
 def _reach(text: str, position: int, steps: int) -> int:
     """The position past the next `steps` non-space characters from `position` and the spaces after."""
     return _nonspace_run(steps).match(text, position).end()
+
+
+def translate_runs(text: str, runs: re.Pattern[str], table: dict[int, str | int | None]) -> str:
+    """`text.translate(table)` for a table that only changes what `runs` matches (digits, say):
+    `str.translate` looks up every character of an article, this only the few runs that change."""
+    if not runs.search(text):
+        return text
+    return runs.sub(lambda run: run.group().translate(table), text)

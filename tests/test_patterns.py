@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 from analysis import arabic, clean, dates, lexicon
 from analysis.claims import _ANY_QUALIFIER_AT_END
-from analysis.patterns import FOLDED_SPELLINGS, alternation, finditer_near
+from analysis.patterns import FOLDED_SPELLINGS, alternation, finditer_near, translate_runs
 
 def _flat(words, spellings=None):
     """The plain form: every word spelled out, longest first."""
@@ -141,6 +141,12 @@ QUALIFIER_PIECES = st.sampled_from([
     "نحو", "بنحو", "وحوالي", "حوالى", "قرابة", "زهاء", "بحدود", "يقارب", "مايقارب", "يقرب", "يناهز", "في", "حدود",
     "تقريبا", "جندي", "هجوما", "(", "،", "x",
 ])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="٠١٩۰۵۹٬٫0 5,.عربيx\n", max_size=40))
+def test_translating_digit_runs_equals_translating_everything(text):
+    assert translate_runs(text, arabic._DIGIT_RUN, arabic._DIGITS) == text.translate(arabic._DIGITS)
 
 
 @settings(max_examples=500, deadline=None)
