@@ -395,7 +395,7 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
                 ids: dict[str, int]) -> Iterator[RawDocument | Problem]:
     """One Document per line with a "text" field; other lines become Problems naming the line."""
     stem = _safe_id(path) or "doc"
-    pending: list[Problem] = []  # held back until a Document shows this is not a metadata file
+    pending: list[Problem] = []  # held back until an article shows this is not a metadata file
     no_text = parsed = 0
     streaming = False
 
