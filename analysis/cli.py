@@ -150,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
         return args.run(args)
+    except KeyboardInterrupt:  # every output is written atomically: nothing half-written is left
+        print("interrupted", file=sys.stderr)
+        return 130
     except (InputError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -17,15 +17,18 @@ Why it is built this way:
   ``notebooks/``; charts go to ``out_dir`` as ``<name>.<lang>.<ext>``.  Every file is written
   through a temporary file and renamed, so no reader ever sees half a file.
 - A JSON manifest in ``build_dir`` records, per notebook and language, a sha256 of the table
-  files, the notebook source, the parameters and the drawing code; when it matches and the
+  files, the notebook source, the parameters and the package's code; when it matches and the
   outputs are still there and unchanged, the run is skipped (``cached``).  ``force=True``
-  re-runs.
+  re-extracts the tables and re-runs every notebook.
+- One run at a time uses a build folder (a lock file in it): the notebooks load the tables while
+  they run, so a second run re-extracting other inputs into the same folder would mix them.
 - A notebook that fails is reported (notebook, language, cell, error, executed copy) and the
   others still run.
 """
 
 from __future__ import annotations
 
+import glob
 import hashlib
 import json
 import logging
@@ -35,7 +38,8 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,8 +51,7 @@ log = logging.getLogger(__name__)
 
 MANIFEST = "manifest.json"
 KERNEL_NAME = "analysis-python"
-#: modules whose code decides what a chart looks like (the tables are hashed separately).
-_DRAWING_MODULES = ("charts", "series", "typography", "params", "tables")
+_PACKAGE = Path(__file__).resolve().parent
 
 
 # ----------------------------------------------------------------------------- report
@@ -223,6 +226,13 @@ class _Kernel:
         if self.manager is not None:
             _close_clients(self.manager)
 
+    def kill(self) -> None:
+        """Kill the kernel process now; safe from another thread (on Ctrl-C the notebook it runs
+        then ends with a dead kernel within a second or two instead of running to its end)."""
+        process = getattr(getattr(self.manager, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            process.kill()
+
     def discard(self, now: bool = True) -> None:
         """Shut the kernel down (at once, or by asking it to exit when `now` is False)."""
         from jupyter_core.utils import run_sync
@@ -269,13 +279,14 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _drawing_code_hash() -> str:
+def _code_hash(package: Path = _PACKAGE) -> str:
+    """Hash of the code a chart depends on: every module of the package (a list of the drawing
+    modules missed chart_labels.py once, and its charts stayed cached) and matplotlib's version."""
     import matplotlib
 
     digest = hashlib.sha256(f"matplotlib {matplotlib.__version__}\n".encode())
-    here = Path(__file__).resolve().parent
-    for module in _DRAWING_MODULES:
-        digest.update(module.encode() + b"\0" + (here / f"{module}.py").read_bytes())
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
@@ -288,9 +299,24 @@ def _list_notebooks(folder: Path) -> dict[str, Path]:
             continue
         if path.suffix == ".py" and "# %%" not in path.read_text(encoding="utf-8"):
             continue
+        if path.suffix == ".py" and path.stem in found:
+            _warn_if_pair_differs(path, found[path.stem])
         found[path.stem] = path  # .py sorted after .ipynb: it wins
     order = [n for n in P.CHART_NOTEBOOKS if n in found] + sorted(set(found) - set(P.CHART_NOTEBOOKS))
     return {name: found[name] for name in order}
+
+
+def _warn_if_pair_differs(source: Path, ipynb: Path) -> None:
+    """The runner reads the jupytext .py; an .ipynb edited after it (in JupyterLab without jupytext)
+    would be ignored without a word.  Compared only when the .ipynb is the newer file: a no-op run
+    stays fast, and `jupytext --sync` writes both."""
+    if ipynb.stat().st_mtime <= source.stat().st_mtime + 1:
+        return
+    _papermill()  # imports jsonschema the fast way before jupytext does
+    cells = [[(c.cell_type, c.source) for c in _read_notebook(p).cells] for p in (source, ipynb)]
+    if cells[0] != cells[1]:
+        log.warning("%s differs from %s, which is what runs; run `jupytext --sync %s` to bring your "
+                    "notebook edits over (or edit the .py)", ipynb, source.name, ipynb)
 
 
 def _read_notebook(path: Path):
@@ -306,28 +332,65 @@ def _inputs_key(corpus: list[str], catalog: str | None) -> str:
     for root in map(Path, corpus):
         files += sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
     files += [Path(catalog)] if catalog else []
-    files += sorted(Path(__file__).resolve().parent.glob("*.py"))
+    files += sorted(_PACKAGE.glob("*.py"))
     for path in files:
         digest.update(str(path).encode() + b"\0" + _sha256_file(path).encode())
     return digest.hexdigest()
 
 
-def _extract_if_changed(corpus: list[str], catalog: str | None, tables_dir: Path) -> None:
-    """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run:
-    a no-op `analysis figures` then reads and writes nothing."""
+@contextmanager
+def _build_lock(build: Path) -> Iterator[None]:
+    """Hold the build folder for this run; a second run on the same folder waits for it."""
+    build.mkdir(parents=True, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        yield
+        return
+    with open(build / ".lock", "ab") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            log.warning("another `analysis figures` run is using %s; waiting for it to finish", build)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield  # closing the file releases the lock
+
+
+def _remove_temporary_files(folder: Path, pattern: str) -> None:
+    """Delete the temporary files (see atomic.py) that a killed run left in `folder`."""
+    for path in folder.glob(pattern):
+        if path.is_file():
+            path.unlink(missing_ok=True)
+
+
+def _remove_partial_outputs(outputs: list[Path]) -> None:
+    for output in outputs:
+        _remove_temporary_files(output.parent, f".{glob.escape(output.name)}.*.tmp")
+
+
+def _table_hashes(tables_dir: Path) -> dict[str, str]:
+    return {p.name: _sha256_file(p) for p in sorted(tables_dir.glob("*.parquet"))}
+
+
+def _extract_if_changed(corpus: list[str], catalog: str | None, tables_dir: Path, force: bool) -> dict[str, str]:
+    """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run and
+    the tables are still the ones written then (a no-op `analysis figures` reads and writes
+    nothing; a damaged table file is rebuilt).  Returns the sha256 of each table file."""
     from .tables import SCHEMAS, build_tables
 
-    key = _inputs_key(corpus, catalog)
-    stamp = tables_dir / "inputs.sha256"
-    complete = all((tables_dir / f"{name}.parquet").exists() for name in SCHEMAS)
-    if complete and stamp.exists() and stamp.read_text() == key:
-        return
+    stamp = tables_dir / "inputs.json"
+    wanted = {"inputs": _inputs_key(corpus, catalog), "tables": _table_hashes(tables_dir)}
+    complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
+    if not force and complete and _read_json(stamp) == wanted:
+        return wanted["tables"]
     tables = build_tables(corpus, catalog=catalog)
     if len(tables.problems):
         log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
                     tables_dir / "problems.csv")
     _sync_tables(tables, tables_dir)
-    write_bytes_atomically(stamp, key.encode())
+    wanted["tables"] = _table_hashes(tables_dir)
+    write_bytes_atomically(stamp, json.dumps(wanted, indent=1).encode())
+    return wanted["tables"]
 
 
 def _sync_tables(tables, target: Path) -> list[Path]:
@@ -414,7 +477,6 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     corpus_list = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
     out = Path(out_dir).resolve()
     build = Path(build_dir).resolve()
-    tables_dir = build / "tables"
     base = {"corpus": [str(Path(c).resolve()) for c in corpus_list],
             "catalog": None if catalog is None else str(Path(catalog).resolve()),
             "digits": digits, "months": months, "date_from": date_from, "date_to": date_to,
@@ -427,17 +489,26 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
         for lang in langs:
             # check inputs exist (tables_dir None), then point the notebook at the shared tables
             checked = P.validate_params(name, {**base, "lang": lang, "tables_dir": None})
-            runs.append((name, lang, {**checked, "tables_dir": str(tables_dir)}))
+            runs.append((name, lang, {**checked, "tables_dir": str(build / "tables")}))
 
-    _extract_if_changed(base["corpus"], base["catalog"], tables_dir)
-    table_hashes = {p.name: _sha256_file(p) for p in sorted(tables_dir.glob("*.parquet"))}
-    code_hash = _drawing_code_hash()
+    with _build_lock(build):
+        return _run_locked(available, runs, base, out, build, force, progress, jobs_limit, timeout, started)
+
+
+def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str, Any]]], base: dict[str, Any],
+                out: Path, build: Path, force: bool, progress: bool, jobs_limit: int | None, timeout: int,
+                started: float) -> RunReport:
+    """run_figures once it holds the build folder: extract, then run what is not cached."""
+    tables_dir = build / "tables"
+    table_hashes = _extract_if_changed(base["corpus"], base["catalog"], tables_dir, force)
+    code_hash = _code_hash()
 
     manifest_path = build / MANIFEST
-    manifest = _read_manifest(manifest_path)
+    manifest = _read_json(manifest_path)
     report = RunReport(out_dir=out, tables_dir=tables_dir)
     executed_dir = build / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
+    _remove_temporary_files(executed_dir, ".*.ipynb")  # left by a run that was killed
 
     todo = []
     for name, lang, params in runs:
@@ -458,6 +529,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     bar = tqdm(total=len(runs), initial=len(report.cached), desc="figures", unit=" notebook",
                disable=not progress, file=sys.stderr, dynamic_ncols=True)
     results: dict[str, Failure | None] = {}
+    kernels: list[_Kernel] = []
     waiting: queue.SimpleQueue = queue.SimpleQueue()
     for item in todo:
         waiting.put(item)
@@ -467,6 +539,7 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     def work(number: int) -> None:
         """One worker: runs waiting notebooks one after another in its own reused kernel."""
         kernel = _Kernel(executed_dir / f"kernel-{number}.log")
+        kernels.append(kernel)
         try:
             while not stop.is_set():
                 try:
@@ -491,8 +564,10 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
                         for worker in running:
                             worker.result()  # a worker that crashed raises its error here
                         raise RuntimeError("figure workers stopped with notebooks still waiting")
-        except BaseException:  # Ctrl-C: do not start the notebooks still waiting
+        except BaseException:  # Ctrl-C: stop the notebooks running, do not start those waiting
             stop.set()
+            for kernel in kernels:
+                kernel.kill()
             raise
     bar.close()
     for run_id, _name, _lang, _params, _key, outputs, executed in todo:  # report in job order
@@ -524,7 +599,8 @@ def _record(finished: tuple, manifest: dict[str, Any], manifest_path: Path,
     bar.update(1)
 
 
-def _read_manifest(path: Path) -> dict[str, Any]:
+def _read_json(path: Path) -> dict[str, Any]:
+    """The JSON object in `path`, or {} when it is missing or damaged (the cache is then cold)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return data if isinstance(data, dict) else {}
@@ -535,7 +611,9 @@ def _read_manifest(path: Path) -> dict[str, Any]:
 def _still_valid(entry: Any, key: str, outputs: list[Path]) -> bool:
     if not isinstance(entry, dict) or entry.get("key") != key:
         return False
-    recorded = entry.get("outputs", {})
+    recorded = entry.get("outputs")
+    if not isinstance(recorded, dict):
+        return False
     for path in outputs:
         if str(path) not in recorded or not path.is_file() or _sha256_file(path) != recorded[str(path)]:
             return False
@@ -588,9 +666,11 @@ def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], execute
              outputs: list[Path], timeout: int, kernel: _Kernel) -> Failure | None:
     """Execute one chart notebook in the worker's kernel; None on success, else the Failure."""
     started_ns = time.time_ns()
+    _remove_partial_outputs(outputs)  # of an earlier run that was killed
     try:
         execute_notebook(source, executed, params, timeout, kernel)
     except Exception as error:  # a failing notebook must not stop the others
+        _remove_partial_outputs(outputs)  # a kernel that died while saving a chart
         cell, message = _describe_error(error)
         if cell == "kernel" and kernel.log_path.is_file():
             tail = kernel.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]

@@ -15,7 +15,10 @@ import nbformat
 import pytest
 
 from analysis import params as P
+from analysis import runner
+from analysis import tables as tables_module
 from analysis.runner import RunReport, run_figures
+from analysis.tables import build_tables as real_build_tables
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -86,11 +89,91 @@ def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
     (bogus / "kernel.json").write_text(json.dumps({"argv": ["/nonexistent/python", "-f", "{connection_file}"],
                                                    "display_name": "broken", "language": "python"}))
     monkeypatch.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+    # what a killed run leaves: a kernel's half-saved chart, the runner's half-written notebook
+    partial_chart = out / ".events_timeline.en.pdf.k1lled.tmp"
+    partial_notebook = build / "notebooks" / ".attack_counts.ar.k1lled.ipynb"
+    partial_chart.write_bytes(b"%PDF-1.4 half")
+    partial_notebook.write_text("{", encoding="utf-8")
+    extractions = []
+    monkeypatch.setattr(tables_module, "build_tables",
+                        lambda *a, **k: extractions.append(a) or real_build_tables(*a, **k))
     report = run_figures([SEEDS], langs=["en"], formats=FORMATS, only=["events_timeline"], out_dir=out,
                          build_dir=build, force=True, progress=False)
     assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures
+    assert len(extractions) == 1  # --force re-extracts the tables too
+    assert not partial_chart.exists() and not partial_notebook.exists()
     assert target.stat().st_mtime_ns > old_mtime
     assert target.read_bytes() == old_bytes  # deterministic output
+
+
+def test_damaged_tables_are_rebuilt_without_force(first):
+    _, out, build, _ = first
+    claims = build / "tables" / "claims.parquet"
+    good = claims.read_bytes()
+    claims.write_bytes(b"not a parquet file")
+    report = run_figures([SEEDS], langs=("ar", "en"), formats=FORMATS, out_dir=out, build_dir=build,
+                         progress=False)
+    assert claims.read_bytes() == good  # extracted again: the same tables, so the charts stay cached
+    assert not report.failures and len(report.cached) == 2 * len(CHARTS), report.summary()
+
+
+def test_a_second_run_on_the_same_build_folder_waits_for_the_first(first):
+    """Notebooks load the tables while they run: two runs re-extracting into one build folder
+    at once could chart one's data under the other's cache key."""
+    import fcntl
+    import threading
+
+    _, out, build, _ = first
+    reports = []
+    second = threading.Thread(target=lambda: reports.append(run_figures(
+        [SEEDS], langs=("ar", "en"), formats=FORMATS, out_dir=out, build_dir=build, progress=False)))
+    with open(build / ".lock", "ab") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)  # as a first run would
+        second.start()
+        second.join(timeout=3)
+        assert second.is_alive() and reports == []
+    second.join(timeout=60)
+    assert not second.is_alive() and reports[0].failures == []
+
+
+def test_every_module_of_the_package_is_in_the_code_hash(tmp_path):
+    """A chart depends on more than the drawing modules: its labels (chart_labels.py) once
+    escaped the hash, and the old charts stayed cached after they changed."""
+    package = tmp_path / "analysis"
+    shutil.copytree(Path(runner.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    before = runner._code_hash(package)
+    for module in sorted(package.glob("*.py")):
+        original = module.read_bytes()
+        module.write_bytes(original + b"\n# edited\n")
+        assert runner._code_hash(package) != before, module.name
+        module.write_bytes(original)
+    assert runner._code_hash(package) == before
+
+
+def test_a_damaged_manifest_entry_means_run_again():
+    assert runner._still_valid({"key": "k", "outputs": None}, "k", []) is False
+    assert runner._still_valid({"key": "k", "outputs": {}}, "k", []) is True
+
+
+def test_an_ipynb_edited_after_its_py_is_reported(tmp_path, caplog):
+    """The .py runs; edits made to the .ipynb alone would be lost without a word."""
+    import os
+
+    for suffix in (".py", ".ipynb"):
+        shutil.copy(NOTEBOOKS / f"attack_counts{suffix}", tmp_path / f"attack_counts{suffix}")
+    ipynb = tmp_path / "attack_counts.ipynb"
+    later = (tmp_path / "attack_counts.py").stat().st_mtime + 10
+    os.utime(ipynb, (later, later))
+    with caplog.at_level("WARNING", logger="analysis.runner"):
+        assert runner._list_notebooks(tmp_path) == {"attack_counts": tmp_path / "attack_counts.py"}
+    assert caplog.records == []  # newer but the same cells: nothing to say
+    nb = nbformat.read(ipynb, as_version=4)
+    nb.cells[-1].source += "\nfig.suptitle('edited in the lab')"
+    nbformat.write(nb, ipynb)
+    os.utime(ipynb, (later, later))
+    with caplog.at_level("WARNING", logger="analysis.runner"):
+        runner._list_notebooks(tmp_path)
+    assert "jupytext --sync" in caplog.text and "attack_counts.ipynb differs" in caplog.text
 
 
 def test_changed_parameter_misses_the_cache(first):
@@ -277,3 +360,43 @@ def test_notebooks_share_a_kernel_but_start_clean(tmp_path):
     assert checks["cwd"] == str(notebooks)
     executed = nbformat.read(build / "notebooks" / "b_checks.en.ipynb", as_version=4)
     assert [c.execution_count for c in executed.cells if c.cell_type == "code"] == [1, 2, 3, 4]
+
+
+SLEEPS = BROKEN.replace('raise RuntimeError("planted failure in a notebook")',
+                        'import os, time\nPath = __import__("pathlib").Path\n'
+                        'Path(out_dir).mkdir(parents=True, exist_ok=True)\n'
+                        'Path(out_dir, "pid").write_text(str(os.getpid()))\ntime.sleep(300)')
+
+
+def test_ctrl_c_stops_the_running_notebook(tmp_path):
+    """Kernels run in their own session, so the terminal's Ctrl-C does not reach them: the runner
+    kills them, instead of waiting for the notebook to end (up to the 600 s timeout)."""
+    import contextlib
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    (tmp_path / "notebooks").mkdir()
+    (tmp_path / "notebooks" / "sleeps.py").write_text(SLEEPS, encoding="utf-8")
+    code = ("from analysis.runner import run_figures\n"
+            f"run_figures([{str(SEEDS)!r}], langs=['en'], formats=['svg'], out_dir={str(tmp_path / 'out')!r}, "
+            f"build_dir={str(tmp_path / 'build')!r}, notebooks_dir={str(tmp_path / 'notebooks')!r}, progress=False)\n")
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    pid_file = tmp_path / "out" / "pid"
+    for _ in range(600):  # the notebook is sleeping once it wrote its kernel's pid
+        if pid_file.exists() and pid_file.read_text():
+            break
+        time.sleep(0.1)
+    kernel_pid = int(pid_file.read_text())
+    child.send_signal(signal.SIGINT)
+    try:
+        _, stderr = child.communicate(timeout=60)  # not the notebook's 300 s
+        time.sleep(0.5)
+        with pytest.raises(ProcessLookupError):
+            os.kill(kernel_pid, 0)  # the kernel is gone too
+    finally:  # when the test fails: leave no sleeping processes behind
+        child.kill()
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(kernel_pid, signal.SIGKILL)
+    assert "KeyboardInterrupt" in stderr
