@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import sys
+import threading
 from pathlib import Path
 
 from tqdm import tqdm
@@ -29,9 +31,24 @@ def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Table
     return assemble(list(extract_paths(paths, catalog, progress=_progress(quiet))))
 
 
+def _jobs(asked: int) -> int:
+    """--jobs: 0 means one process per core; more processes than cores only add overhead (and a
+    typo like 1000 would start a thousand), so they are capped at the cores."""
+    cores = os.cpu_count() or 1
+    if asked < 0:
+        raise ValueError(f"--jobs {asked}: use a number of processes, or 0 (the default) for one per core")
+    if asked > cores:
+        log.warning("--jobs %d is more than the %d cores of this machine; using %d", asked, cores, cores)
+    return min(asked, cores) or cores
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
-    max_bytes = int(args.max_mb * 2**20) if args.max_mb else MAX_BYTES
-    results = extract_paths(args.paths, args.catalog, max_bytes, args.jobs or os.cpu_count() or 1, args.engine,
+    if args.max_mb is not None and args.max_mb <= 0:
+        raise ValueError(f"--max-mb {args.max_mb:g}: the largest file to read must be more than 0 MB")
+    if args.scheduler and args.engine != "dask":
+        raise ValueError(f"--scheduler {args.scheduler} is for the dask engine; add --engine dask")
+    max_bytes = int(args.max_mb * 2**20) if args.max_mb is not None else MAX_BYTES
+    results = extract_paths(args.paths, args.catalog, max_bytes, _jobs(args.jobs), args.engine,
                             args.scheduler, progress=_progress(args.quiet))
     report = save_stream(results, args.out)
     counts = report.counts
@@ -106,7 +123,8 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
     extract.add_argument("--out", default="data", help="output folder (default: data)")
     extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
-    extract.add_argument("--jobs", type=int, default=0, help="processes (default: one per core)")
+    extract.add_argument("--jobs", type=int, default=0,
+                         help="processes, at most one per core (default 0: one per core)")
     extract.add_argument("--engine", choices=ENGINES, default="local",
                          help="local processes (default) or a dask cluster")
     extract.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
@@ -143,8 +161,25 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+def _exit_on_sigterm() -> None:
+    """`kill`, `timeout` and batch schedulers stop a run with SIGTERM: exit through the same
+    clean-up as Ctrl-C (no temporary files left, kernels stopped), not at once."""
+    main_pid = os.getpid()
+
+    def stop(signum: int, frame: object) -> None:
+        if os.getpid() != main_pid:  # a worker process forked from this one: end as by default
+            signal.signal(signum, signal.SIG_DFL)
+            os.kill(os.getpid(), signum)
+            return
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    _exit_on_sigterm()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if not args.verbose:  # dask's own default is INFO: dozens of lines about starting and closing workers
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
@@ -157,10 +192,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 2
     except OSError as error:  # e.g. an output folder that cannot be written
-        print(f"error: {error}; check that the output folder is writable", file=sys.stderr)
+        hint = f"; check that {error.filename} can be written" if error.filename else ""
+        print(f"error: {error}{hint}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: say so plainly; -v shows the traceback
-        log.debug("internal error", exc_info=True)
+        if args.verbose:
+            log.exception("internal error")
         print(f"internal error: {type(error).__name__}: {error}; rerun with -v for details and please "
               "report it", file=sys.stderr)
         return 1

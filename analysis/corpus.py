@@ -457,10 +457,18 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
 
 
 def _unique(base: str, ids: dict[str, int]) -> str:
-    """Deterministic de-duplication of article ids (same stem in two folders): base, base-2, ..."""
-    n = ids.get(base, 0) + 1
-    ids[base] = n
-    return base if n == 1 else f"{base}-{n}"
+    """Deterministic de-duplication of article ids (same stem in two folders): base, base-2, ...,
+    never an id already given ("x", "x", "x-2" -> x, x-2, x-2-2).  `ids` maps every id given to
+    the next number to try after it."""
+    if base not in ids:
+        ids[base] = 2
+        return base
+    number = ids[base]
+    while f"{base}-{number}" in ids:
+        number += 1
+    ids[base] = number + 1
+    ids[f"{base}-{number}"] = 2
+    return f"{base}-{number}"
 
 
 def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,

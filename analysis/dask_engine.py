@@ -13,11 +13,18 @@ of the whole corpus would hold every document and every result in this process a
 from __future__ import annotations
 
 import itertools
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
 PARTITION_SIZE = 256  # documents per dask task
 IN_FLIGHT = 3  # tasks submitted ahead per worker thread: enough to keep it busy, few enough to stay flat
+CONNECT_SECONDS = 30  # to reach the scheduler at --scheduler and shake hands with it
+WORKERS_SECONDS = 60  # for its first worker to join
+
+
+class SchedulerError(ValueError):
+    """The dask scheduler given cannot run the extraction (the message says why and what to do)."""
 
 
 def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str | None,
@@ -37,8 +44,10 @@ def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str
     with dask.config.set({"distributed.admin.low-level-log-length": 20}):
         cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
                                                       processes=True, dashboard_address=None)
-        client = Client(scheduler or cluster)
+        client = Client(cluster) if cluster is not None else _connect(Client, scheduler)
     try:
+        if cluster is None:
+            _wait_for_a_worker(client, scheduler)
         threads = sum(worker["nthreads"] for worker in client.scheduler_info()["workers"].values())
         ahead = IN_FLIGHT * max(1, threads)
         pending: deque = deque()
@@ -52,6 +61,38 @@ def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _connect(client_class: type, address: str):
+    """A client of the scheduler at `address`, or SchedulerError within CONNECT_SECONDS.  The
+    connection is made on a thread of its own: distributed's handshake has no time limit, and a
+    server that accepts the connection but never answers (the dashboard's port) would hang the run."""
+    made: dict = {}
+
+    def connect() -> None:
+        try:
+            made["client"] = client_class(address, timeout=CONNECT_SECONDS)
+        except Exception as error:  # noqa: BLE001 (an HTTP server's reply can even be a MemoryError)
+            made["error"] = error
+
+    thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
+    thread.start()
+    thread.join(CONNECT_SECONDS + 5)
+    if "client" in made:
+        return made["client"]
+    why = (f"{type(made['error']).__name__}: {made['error']}" if "error" in made
+           else f"no answer in {CONNECT_SECONDS} s")
+    raise SchedulerError(f"--scheduler {address}: cannot use it as a dask scheduler ({why}); check the address "
+                         "(the scheduler's own port, e.g. tcp://host:8786, not its dashboard's 8787) and that "
+                         "the scheduler is running, or leave --scheduler out to start a local cluster")
+
+
+def _wait_for_a_worker(client, address: str) -> None:
+    try:
+        client.wait_for_workers(1, timeout=WORKERS_SECONDS)
+    except TimeoutError as error:
+        raise SchedulerError(f"--scheduler {address}: the scheduler has no workers (waited {WORKERS_SECONDS} s); "
+                             f"start some with `dask worker {address}`") from error
 
 
 def extract_partition(extract_one: Callable, partition: list) -> list:

@@ -248,3 +248,21 @@ def test_inputs_are_never_modified(tmp_path):
     build_tables([tmp_path]).save(tmp_path / "out")
     after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in before}
     assert before == after
+
+
+def test_article_ids_stay_unique_when_a_renamed_id_is_taken(tmp_path):
+    """"x" twice makes the second "x-2": a file or line already named "x-2" must not clash with it
+    (the tables refused the run, or across chunks wrote two articles with one id)."""
+    for folder in ("sub1", "sub2"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "x-2.txt").write_text(ARTICLE, encoding="utf-8")
+    lines = [json.dumps({"id": name, "text": ARTICLE}, ensure_ascii=False) for name in ("y", "y", "y-2", "z-2", "z", "z")]
+    (tmp_path / "lines.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    tables = tables_for(tmp_path)
+    ids = dict(zip(tables.articles["path"].map(lambda p: Path(p).relative_to(tmp_path).as_posix()),
+                   tables.articles["article_id"]))
+    assert ids["sub1/x.txt"] == "x" and ids["sub2/x.txt"] == "x-2" and ids["x-2.txt"] == "x-2-2"
+    assert tables.articles.query("path.str.endswith('lines.jsonl')")["article_id"].tolist() == \
+        ["y", "y-2", "y-2-2", "z-2", "z", "z-3"]
+    assert tables.problems.empty

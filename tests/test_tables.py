@@ -188,6 +188,89 @@ def test_cli_dask_engine_is_quiet_unless_asked(tmp_path):
     assert "5 articles" in result.stdout and "INFO" not in result.stderr  # dask's start/stop chatter
 
 
+def test_dask_engine_uses_an_existing_cluster_and_leaves_it_running(seed_tables):
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        on_cluster = build_tables([SEEDS], engine="dask", scheduler=cluster.scheduler_address)
+        with Client(cluster) as client:
+            assert len(client.scheduler_info()["workers"]) == 1  # not shut down by the run
+    for name in SCHEMAS:
+        pd.testing.assert_frame_equal(getattr(on_cluster, name), getattr(seed_tables, name))
+
+
+def test_dask_scheduler_without_workers_is_an_error_not_a_hang(monkeypatch):
+    from distributed import LocalCluster
+
+    from analysis import dask_engine
+    monkeypatch.setattr(dask_engine, "WORKERS_SECONDS", 1)
+    with LocalCluster(n_workers=0, processes=False, dashboard_address=None) as cluster:
+        with pytest.raises(dask_engine.SchedulerError, match="no workers.*start some with `dask worker "):
+            build_tables([SEEDS], engine="dask", scheduler=cluster.scheduler_address)
+
+
+def test_a_scheduler_address_that_never_answers_is_an_error_not_a_hang(monkeypatch):
+    """A server that accepts the connection and says nothing (a dashboard port, say):
+    distributed's handshake would wait for ever."""
+    import socket
+
+    from analysis import dask_engine
+    monkeypatch.setattr(dask_engine, "CONNECT_SECONDS", 2)
+    with socket.create_server(("127.0.0.1", 0)) as silent:
+        address = f"tcp://127.0.0.1:{silent.getsockname()[1]}"
+        with pytest.raises(dask_engine.SchedulerError, match="cannot use it as a dask scheduler.*8786"):
+            build_tables([SEEDS], engine="dask", scheduler=address)
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--jobs", "-1"], "--jobs -1: use a number of processes, or 0"),
+    (["--scheduler", "tcp://127.0.0.1:8786"], "add --engine dask"),
+    (["--max-mb", "0"], "--max-mb 0: the largest file"),
+])
+def test_cli_extract_refuses_bad_options(tmp_path, options, message):
+    result = run_cli("-q", "extract", str(SEEDS), "--out", str(tmp_path / "out"), *options)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_caps_jobs_at_the_cores(tmp_path):
+    import os
+
+    from analysis.cli import _jobs
+    cores = os.cpu_count()
+    assert (_jobs(0), _jobs(1), _jobs(cores), _jobs(1000)) == (cores, 1, cores, cores)
+    result = run_cli("-q", "extract", str(SEEDS), "--out", str(tmp_path), "--jobs", "1000")
+    assert result.returncode == 0, result.stderr
+    assert f"--jobs 1000 is more than the {os.cpu_count()} cores of this machine" in result.stderr
+
+
+def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
+    """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C."""
+    import signal
+    import time
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import corpus as synthetic
+    synthetic.write(synthetic.generate(3000, seed=5), tmp_path / "many")
+    out = tmp_path / "out"
+    assert run_cli("-q", "extract", str(SEEDS), "--out", str(out)).returncode == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    child = subprocess.Popen([sys.executable, "-m", "analysis.cli", "-q", "extract", str(tmp_path / "many"),
+                              "--out", str(out), "--jobs", "1"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(600):  # the first chunk of tables is being written
+            if list(out.glob(".*.tmp")):
+                break
+            time.sleep(0.05)
+        assert list(out.glob(".*.tmp")), "the run never started writing"
+        child.send_signal(signal.SIGTERM)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        child.kill()
+    assert child.returncode == 130 and "interrupted" in stderr, stderr
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no .tmp left, old tables intact
+
+
 def test_unknown_engine_is_named():
     with pytest.raises(ValueError, match="engine='spark'"):
         build_tables([SEEDS], engine="spark")
