@@ -54,7 +54,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     counts = report.counts
     if not report.saved:
         for problem in report.problems:
-            print(f"problem: {problem.path}: {problem.message}", file=sys.stderr)
+            named = problem.message.startswith(problem.path)  # most messages start with their file
+            print(f"problem: {problem.message if named else f'{problem.path}: {problem.message}'}", file=sys.stderr)
         print(f"error: no article could be read; see the problems above ({args.out} left as it was)",
               file=sys.stderr)
         return 1
@@ -116,9 +117,13 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(prog="analysis", description=__doc__)
     main.add_argument("-q", "--quiet", action="store_true", help="no progress bars")
     main.add_argument("-v", "--verbose", action="store_true", help="log details")
+    # the same two after the command ("analysis extract … -q"); unset there, they keep main's value
+    either_place = argparse.ArgumentParser(add_help=False)
+    either_place.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help="no progress bars")
+    either_place.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS, help="log details")
     commands = main.add_subparsers(dest="command", required=True)
 
-    extract = commands.add_parser("extract", help="articles -> tables (parquet + csv)")
+    extract = commands.add_parser("extract", parents=[either_place], help="articles -> tables (parquet + csv)")
     extract.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (.txt .html .jsonl)")
     extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
     extract.add_argument("--out", default="data", help="output folder (default: data)")
@@ -132,13 +137,13 @@ def parser() -> argparse.ArgumentParser:
                          help=f"largest file read, in MB (default {MAX_BYTES // 2**20})")
     extract.set_defaults(run=cmd_extract)
 
-    evaluate = commands.add_parser("evaluate", help="precision/recall of claims against gold annotations")
+    evaluate = commands.add_parser("evaluate", parents=[either_place], help="precision/recall of claims against gold annotations")
     evaluate.add_argument("paths", nargs="+", metavar="PATH")
     evaluate.add_argument("--gold", required=True, help="gold.jsonl")
     evaluate.add_argument("--catalog")
     evaluate.set_defaults(run=cmd_evaluate)
 
-    figures = commands.add_parser("figures", help="run the chart notebooks with papermill")
+    figures = commands.add_parser("figures", parents=[either_place], help="run the chart notebooks with papermill")
     figures.add_argument("paths", nargs="*", metavar="PATH", default=["seeds", "data/corpus/texts"])
     figures.add_argument("--catalog", default=None)
     figures.add_argument("--lang", default="ar,en", help="comma-separated: ar,en")
@@ -151,7 +156,7 @@ def parser() -> argparse.ArgumentParser:
     _chart_options(figures)
     figures.set_defaults(run=cmd_figures)
 
-    brief = commands.add_parser("brief", help="one PDF + HTML with charts, captions and sources")
+    brief = commands.add_parser("brief", parents=[either_place], help="one PDF + HTML with charts, captions and sources")
     brief.add_argument("paths", nargs="*", metavar="PATH", default=["seeds", "data/corpus/texts"])
     brief.add_argument("--catalog", default=None)
     brief.add_argument("--lang", default="ar", choices=["ar", "en"])

@@ -42,8 +42,9 @@ def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str
     # For debugging, distributed keeps the last low-level-log-length (1000) messages of each batched
     # stream, and our partitions travel in them: this process grew by 6 MB per 1,000 articles.
     with dask.config.set({"distributed.admin.low-level-log-length": 20}):
+        # the dashboard on any free port: the default 8787 clashes (with a warning) with any other cluster
         cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                      processes=True, dashboard_address=None)
+                                                      processes=True, dashboard_address=":0")
         client = Client(cluster) if cluster is not None else _connect(Client, scheduler)
     try:
         if cluster is None:

@@ -301,3 +301,13 @@ def test_a_run_that_reads_nothing_keeps_the_previous_tables(tmp_path):
     result = run_cli("-q", "extract", str(empty), "--out", str(out))
     assert result.returncode == 1 and "no article could be read" in result.stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+@pytest.mark.parametrize("argv, quiet, verbose", [
+    (["extract", "x"], False, False), (["-q", "extract", "x"], True, False),
+    (["extract", "x", "-q"], True, False), (["-v", "extract", "x", "--quiet"], True, True),
+])
+def test_quiet_and_verbose_go_before_or_after_the_command(argv, quiet, verbose):
+    from analysis.cli import parser
+    args = parser().parse_args(argv)
+    assert (args.quiet, args.verbose) == (quiet, verbose)
