@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 from tqdm import tqdm
@@ -166,7 +168,8 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
-def _exit_on_sigterm() -> None:
+@contextlib.contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
     """`kill`, `timeout` and batch schedulers stop a run with SIGTERM: exit through the same
     clean-up as Ctrl-C (no temporary files left, kernels stopped), not at once."""
     main_pid = os.getpid()
@@ -178,18 +181,24 @@ def _exit_on_sigterm() -> None:
             return
         raise KeyboardInterrupt
 
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, stop)
+    if threading.current_thread() is not threading.main_thread():  # only it may set handlers
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    _exit_on_sigterm()
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(message)s")
     if not args.verbose:  # dask's own default is INFO: dozens of lines about starting and closing workers
         os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning")
     try:
-        return args.run(args)
+        with _sigterm_as_interrupt():
+            return args.run(args)
     except KeyboardInterrupt:  # every output is written atomically: nothing half-written is left
         print("interrupted", file=sys.stderr)
         return 130
