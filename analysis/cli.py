@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import math
 import os
 import signal
 import sys
@@ -45,12 +46,12 @@ def _jobs(asked: int) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    if args.max_mb is not None and args.max_mb <= 0:
-        raise ValueError(f"--max-mb {args.max_mb:g}: the largest file to read must be more than 0 MB")
+    max_bytes = args.max_mb * 2**20 if args.max_mb is not None else MAX_BYTES
+    if not (math.isfinite(max_bytes) and max_bytes >= 1):
+        raise ValueError(f"--max-mb {args.max_mb:g}: give the size of the largest file to read, in MB (more than 0)")
     if args.scheduler and args.engine != "dask":
         raise ValueError(f"--scheduler {args.scheduler} is for the dask engine; add --engine dask")
-    max_bytes = int(args.max_mb * 2**20) if args.max_mb is not None else MAX_BYTES
-    results = extract_paths(args.paths, args.catalog, max_bytes, _jobs(args.jobs), args.engine,
+    results = extract_paths(args.paths, args.catalog, int(max_bytes), _jobs(args.jobs), args.engine,
                             args.scheduler, progress=_progress(args.quiet))
     report = save_stream(results, args.out)
     counts = report.counts
@@ -168,6 +169,10 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C but reported with its own exit status (143)."""
+
+
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """`kill`, `timeout` and batch schedulers stop a run with SIGTERM: exit through the same
@@ -179,7 +184,7 @@ def _sigterm_as_interrupt() -> Iterator[None]:
             signal.signal(signum, signal.SIG_DFL)
             os.kill(os.getpid(), signum)
             return
-        raise KeyboardInterrupt
+        raise Terminated
 
     if threading.current_thread() is not threading.main_thread():  # only it may set handlers
         yield
@@ -199,21 +204,20 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with _sigterm_as_interrupt():
             return args.run(args)
-    except KeyboardInterrupt:  # every output is written atomically: nothing half-written is left
+    except KeyboardInterrupt as interrupt:  # every output is written atomically: nothing half-written is left
         print("interrupted", file=sys.stderr)
-        return 130
+        return 128 + (signal.SIGTERM if isinstance(interrupt, Terminated) else signal.SIGINT)
     except (InputError, FileNotFoundError, ValueError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:  # e.g. an output folder that cannot be written
-        hint = f"; check that {error.filename} can be written" if error.filename else ""
-        print(f"error: {error}{hint}", file=sys.stderr)
+    except OSError as error:  # e.g. an output folder that cannot be written (the message names it)
+        print(f"error: {error}", file=sys.stderr)
         return 1
     except Exception as error:  # a bug: say so plainly; -v shows the traceback
         if args.verbose:
             log.exception("internal error")
-        print(f"internal error: {type(error).__name__}: {error}; rerun with -v for details and please "
-              "report it", file=sys.stderr)
+        details = "the traceback is above" if args.verbose else "rerun with -v for details"
+        print(f"internal error: {type(error).__name__}: {error}; {details} and please report it", file=sys.stderr)
         return 1
 
 

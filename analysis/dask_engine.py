@@ -44,8 +44,8 @@ def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str
     with dask.config.set({"distributed.admin.low-level-log-length": 20}):
         # the dashboard on any free port: the default 8787 clashes (with a warning) with any other cluster
         cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                      processes=True, dashboard_address=":0")
-        client = Client(cluster) if cluster is not None else _connect(Client, scheduler)
+                                                      processes=True, dashboard_address="127.0.0.1:0")
+        client = Client(cluster, set_as_default=False) if cluster is not None else _connect(Client, scheduler)
     try:
         if cluster is None:
             _wait_for_a_worker(client, scheduler)
@@ -69,20 +69,29 @@ def _connect(client_class: type, address: str):
     connection is made on a thread of its own: distributed's handshake has no time limit, and a
     server that accepts the connection but never answers (the dashboard's port) would hang the run."""
     made: dict = {}
+    decided = threading.Lock()
 
     def connect() -> None:
         try:
-            made["client"] = client_class(address, timeout=CONNECT_SECONDS)
+            client = client_class(address, timeout=CONNECT_SECONDS, set_as_default=False)
         except Exception as error:  # noqa: BLE001 (an HTTP server's reply can even be a MemoryError)
             made["error"] = error
+            return
+        with decided:
+            if made.get("given_up"):  # connected after the deadline: nobody will use or close it
+                client.close()
+            else:
+                made["client"] = client
 
     thread = threading.Thread(target=connect, name="dask-connect", daemon=True)
     thread.start()
     thread.join(CONNECT_SECONDS + 5)
+    with decided:
+        made["given_up"] = "client" not in made
     if "client" in made:
         return made["client"]
     why = (f"{type(made['error']).__name__}: {made['error']}" if "error" in made
-           else f"no answer in {CONNECT_SECONDS} s")
+           else f"no answer in {CONNECT_SECONDS + 5} s")
     raise SchedulerError(f"--scheduler {address}: cannot use it as a dask scheduler ({why}); check the address "
                          "(the scheduler's own port, e.g. tcp://host:8786, not its dashboard's 8787) and that "
                          "the scheduler is running, or leave --scheduler out to start a local cluster")

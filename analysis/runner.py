@@ -34,6 +34,7 @@ import json
 import logging
 import os
 import queue
+import shutil
 import sys
 import tempfile
 import threading
@@ -313,7 +314,11 @@ def _warn_if_pair_differs(source: Path, ipynb: Path) -> None:
     if ipynb.stat().st_mtime <= source.stat().st_mtime + 1:
         return
     _papermill()  # imports jsonschema the fast way before jupytext does
-    cells = [[(c.cell_type, c.source) for c in _read_notebook(p).cells] for p in (source, ipynb)]
+    try:
+        cells = [[(c.cell_type, c.source) for c in _read_notebook(p).cells] for p in (source, ipynb)]
+    except Exception as error:  # a half-saved .ipynb: it is not what runs, so only say so
+        log.warning("%s cannot be read (%s: %s); %s is what runs", ipynb, type(error).__name__, error, source.name)
+        return
     if cells[0] != cells[1]:
         log.warning("%s differs from %s, which is what runs; run `jupytext --sync %s` to bring your "
                     "notebook edits over (or edit the .py)", ipynb, source.name, ipynb)
@@ -357,15 +362,23 @@ def _build_lock(build: Path) -> Iterator[None]:
 
 
 def _remove_temporary_files(folder: Path, pattern: str) -> None:
-    """Delete the temporary files (see atomic.py) that a killed run left in `folder`."""
+    """Delete the temporary files (see atomic.py) and folders that a killed run left in `folder`."""
     for path in folder.glob(pattern):
-        if path.is_file():
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
             path.unlink(missing_ok=True)
 
 
 def _remove_partial_outputs(outputs: list[Path]) -> None:
     for output in outputs:
         _remove_temporary_files(output.parent, f".{glob.escape(output.name)}.*.tmp")
+
+
+def _remove_build_leftovers(build: Path) -> None:
+    """What a killed run left in the build folder: safe to delete, this run holds its lock."""
+    for pattern in (".*.tmp", ".tables.*", "tables/.*.tmp", "notebooks/.*.ipynb", "notebooks/.*.tmp"):
+        _remove_temporary_files(build, pattern)
 
 
 def _table_hashes(tables_dir: Path) -> dict[str, str]:
@@ -390,6 +403,7 @@ def _extract_if_changed(corpus: list[str], catalog: str | None, tables_dir: Path
     _sync_tables(tables, tables_dir)
     wanted["tables"] = _table_hashes(tables_dir)
     write_bytes_atomically(stamp, json.dumps(wanted, indent=1).encode())
+    (tables_dir / "inputs.sha256").unlink(missing_ok=True)  # the older stamp, which did not cover the tables
     return wanted["tables"]
 
 
@@ -499,6 +513,7 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
                 out: Path, build: Path, force: bool, progress: bool, jobs_limit: int | None, timeout: int,
                 started: float) -> RunReport:
     """run_figures once it holds the build folder: extract, then run what is not cached."""
+    _remove_build_leftovers(build)
     tables_dir = build / "tables"
     table_hashes = _extract_if_changed(base["corpus"], base["catalog"], tables_dir, force)
     code_hash = _code_hash()
@@ -508,7 +523,6 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
     report = RunReport(out_dir=out, tables_dir=tables_dir)
     executed_dir = build / "notebooks"
     executed_dir.mkdir(parents=True, exist_ok=True)
-    _remove_temporary_files(executed_dir, ".*.ipynb")  # left by a run that was killed
 
     todo = []
     for name, lang, params in runs:
@@ -551,7 +565,7 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
         finally:
             kernel.discard(now=False)
 
-    from concurrent.futures import ThreadPoolExecutor
+    from concurrent.futures import ThreadPoolExecutor, wait
 
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="figures") as pool:
         running = [pool.submit(work, number) for number in range(workers if todo else 0)]
@@ -566,8 +580,10 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
                         raise RuntimeError("figure workers stopped with notebooks still waiting")
         except BaseException:  # Ctrl-C: stop the notebooks running, do not start those waiting
             stop.set()
-            for kernel in kernels:
-                kernel.kill()
+            while not all(worker.done() for worker in running):  # a kernel may be starting just now
+                for kernel in kernels:
+                    kernel.kill()
+                wait(running, timeout=0.2)
             raise
     bar.close()
     for run_id, _name, _lang, _params, _key, outputs, executed in todo:  # report in job order

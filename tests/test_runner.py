@@ -92,6 +92,11 @@ def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
     # what a killed run leaves: a kernel's half-saved chart, the runner's half-written notebook
     partial_chart = out / ".events_timeline.en.pdf.k1lled.tmp"
     partial_notebook = build / "notebooks" / ".attack_counts.ar.k1lled.ipynb"
+    partial_tables = build / ".tables.k1lled"
+    partial_manifest = build / ".manifest.json.k1lled.tmp"
+    partial_tables.mkdir()
+    (partial_tables / "claims.parquet").write_bytes(b"PAR1 half")
+    partial_manifest.write_text("{", encoding="utf-8")
     partial_chart.write_bytes(b"%PDF-1.4 half")
     partial_notebook.write_text("{", encoding="utf-8")
     extractions = []
@@ -101,7 +106,7 @@ def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
                          build_dir=build, force=True, progress=False)
     assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures
     assert len(extractions) == 1  # --force re-extracts the tables too
-    assert not partial_chart.exists() and not partial_notebook.exists()
+    assert not any(p.exists() for p in (partial_chart, partial_notebook, partial_tables, partial_manifest))
     assert target.stat().st_mtime_ns > old_mtime
     assert target.read_bytes() == old_bytes  # deterministic output
 
@@ -384,19 +389,21 @@ def test_ctrl_c_stops_the_running_notebook(tmp_path):
             f"build_dir={str(tmp_path / 'build')!r}, notebooks_dir={str(tmp_path / 'notebooks')!r}, progress=False)\n")
     child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     pid_file = tmp_path / "out" / "pid"
-    for _ in range(600):  # the notebook is sleeping once it wrote its kernel's pid
-        if pid_file.exists() and pid_file.read_text():
-            break
-        time.sleep(0.1)
-    kernel_pid = int(pid_file.read_text())
-    child.send_signal(signal.SIGINT)
+    kernel_pid = None
     try:
+        for _ in range(600):  # the notebook is sleeping once it wrote its kernel's pid
+            if pid_file.exists() and pid_file.read_text():
+                break
+            time.sleep(0.1)
+        kernel_pid = int(pid_file.read_text())
+        child.send_signal(signal.SIGINT)
         _, stderr = child.communicate(timeout=60)  # not the notebook's 300 s
         time.sleep(0.5)
         with pytest.raises(ProcessLookupError):
             os.kill(kernel_pid, 0)  # the kernel is gone too
     finally:  # when the test fails: leave no sleeping processes behind
         child.kill()
-        with contextlib.suppress(ProcessLookupError):
-            os.kill(kernel_pid, signal.SIGKILL)
+        if kernel_pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(kernel_pid, signal.SIGKILL)
     assert "KeyboardInterrupt" in stderr

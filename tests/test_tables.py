@@ -225,7 +225,9 @@ def test_a_scheduler_address_that_never_answers_is_an_error_not_a_hang(monkeypat
 @pytest.mark.parametrize("options, message", [
     (["--jobs", "-1"], "--jobs -1: use a number of processes, or 0"),
     (["--scheduler", "tcp://127.0.0.1:8786"], "add --engine dask"),
-    (["--max-mb", "0"], "--max-mb 0: the largest file"),
+    (["--max-mb", "0"], "--max-mb 0: give the size of the largest file"),
+    (["--max-mb", "inf"], "--max-mb inf: give the size"),
+    (["--max-mb", "1e-9"], "--max-mb 1e-09: give the size"),
 ])
 def test_cli_extract_refuses_bad_options(tmp_path, options, message):
     result = run_cli("-q", "extract", str(SEEDS), "--out", str(tmp_path / "out"), *options)
@@ -245,7 +247,8 @@ def test_cli_caps_jobs_at_the_cores(tmp_path):
 
 
 def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
-    """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C."""
+    """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C (and
+    the forked worker processes, which the pool ends with SIGTERM, simply end)."""
     import signal
     import time
 
@@ -256,18 +259,18 @@ def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
     assert run_cli("-q", "extract", str(SEEDS), "--out", str(out)).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     child = subprocess.Popen([sys.executable, "-m", "analysis.cli", "-q", "extract", str(tmp_path / "many"),
-                              "--out", str(out), "--jobs", "1"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                              "--out", str(out), "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
     try:
-        for _ in range(600):  # the first chunk of tables is being written
-            if list(out.glob(".*.tmp")):
+        for _ in range(1200):  # the first chunk (2,000 articles) is written: the run is well under way
+            if list(out.glob(".articles.parquet.*.tmp")):
                 break
             time.sleep(0.05)
-        assert list(out.glob(".*.tmp")), "the run never started writing"
+        assert list(out.glob(".articles.parquet.*.tmp")), "the run never wrote its first chunk"
         child.send_signal(signal.SIGTERM)
         _, stderr = child.communicate(timeout=60)
     finally:
         child.kill()
-    assert child.returncode == 130 and "interrupted" in stderr, stderr
+    assert child.returncode == 128 + signal.SIGTERM and "interrupted" in stderr, stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no .tmp left, old tables intact
 
 
