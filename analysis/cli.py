@@ -173,23 +173,29 @@ class Terminated(KeyboardInterrupt):
     """SIGTERM, handled like Ctrl-C but reported with its own exit status (143)."""
 
 
+def _raise_terminated(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _default_sigterm_in_child() -> None:
+    """A forked worker dies of SIGTERM as before (the pool ends its workers with it): a Python
+    handler would run only when the worker runs Python code, and one stuck on a lock never does."""
+    if signal.getsignal(signal.SIGTERM) is _raise_terminated:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_default_sigterm_in_child)
+
+
 @contextlib.contextmanager
 def _sigterm_as_interrupt() -> Iterator[None]:
     """`kill`, `timeout` and batch schedulers stop a run with SIGTERM: exit through the same
     clean-up as Ctrl-C (no temporary files left, kernels stopped), not at once."""
-    main_pid = os.getpid()
-
-    def stop(signum: int, frame: object) -> None:
-        if os.getpid() != main_pid:  # a worker process forked from this one: end as by default
-            signal.signal(signum, signal.SIG_DFL)
-            os.kill(os.getpid(), signum)
-            return
-        raise Terminated
-
     if threading.current_thread() is not threading.main_thread():  # only it may set handlers
         yield
         return
-    previous = signal.signal(signal.SIGTERM, stop)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:
         yield
     finally:

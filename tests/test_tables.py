@@ -314,3 +314,24 @@ def test_quiet_and_verbose_go_before_or_after_the_command(argv, quiet, verbose):
     from analysis.cli import parser
     args = parser().parse_args(argv)
     assert (args.quiet, args.verbose) == (quiet, verbose)
+
+
+def _sigterm_disposition():
+    import signal
+    return signal.getsignal(signal.SIGTERM)
+
+
+def test_forked_workers_keep_the_default_sigterm():
+    """The pool ends its workers with SIGTERM: a worker with the CLI's Python handler would die only
+    once it ran Python code again, and one stuck on a lock inherited at fork never would (a test
+    run hung on exactly that)."""
+    import multiprocessing
+    import signal
+
+    from analysis.cli import _sigterm_as_interrupt
+    before = signal.getsignal(signal.SIGTERM)
+    with _sigterm_as_interrupt():
+        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, before)
+        with multiprocessing.get_context("fork").Pool(1) as pool:
+            assert pool.apply(_sigterm_disposition) == signal.SIG_DFL
+    assert signal.getsignal(signal.SIGTERM) == before
