@@ -330,14 +330,13 @@ def _read_notebook(path: Path):
     return jupytext.read(path) if path.suffix == ".py" else jupytext.read(path, fmt="ipynb")
 
 
-def _inputs_key(corpus: list[str], catalog: str | None) -> str:
+def _inputs_key(corpus: list[str], catalog: str | None, code_hash: str) -> str:
     """Hash of every input file's bytes, the catalog and the package code: what the tables depend on."""
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(code_hash.encode())
     files: list[Path] = []
     for root in map(Path, corpus):
         files += sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
     files += [Path(catalog)] if catalog else []
-    files += sorted(_PACKAGE.glob("*.py"))
     for path in files:
         digest.update(str(path).encode() + b"\0" + _sha256_file(path).encode())
     return digest.hexdigest()
@@ -385,14 +384,15 @@ def _table_hashes(tables_dir: Path) -> dict[str, str]:
     return {p.name: _sha256_file(p) for p in sorted(tables_dir.glob("*.parquet"))}
 
 
-def _extract_if_changed(corpus: list[str], catalog: str | None, tables_dir: Path, force: bool) -> dict[str, str]:
+def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, tables_dir: Path,
+                        force: bool) -> dict[str, str]:
     """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run and
     the tables are still the ones written then (a no-op `analysis figures` reads and writes
     nothing; a damaged table file is rebuilt).  Returns the sha256 of each table file."""
     from .tables import SCHEMAS, build_tables
 
     stamp = tables_dir / "inputs.json"
-    wanted = {"inputs": _inputs_key(corpus, catalog), "tables": _table_hashes(tables_dir)}
+    wanted = {"inputs": _inputs_key(corpus, catalog, code_hash), "tables": _table_hashes(tables_dir)}
     complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
     if not force and complete and _read_json(stamp) == wanted:
         return wanted["tables"]
@@ -515,8 +515,8 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
     """run_figures once it holds the build folder: extract, then run what is not cached."""
     _remove_build_leftovers(build)
     tables_dir = build / "tables"
-    table_hashes = _extract_if_changed(base["corpus"], base["catalog"], tables_dir, force)
-    code_hash = _code_hash()
+    code_hash = _code_hash()  # the tables depend on the package's code too
+    table_hashes = _extract_if_changed(base["corpus"], base["catalog"], code_hash, tables_dir, force)
 
     manifest_path = build / MANIFEST
     manifest = _read_json(manifest_path)
