@@ -145,11 +145,15 @@ def test_pages_are_cleaned_by_the_workers_with_the_same_outcome(tmp_path):
     assert read_in_place == list(zip(problems["stage"], problems["message"]))
 
 
-def test_dask_engine_gives_the_same_tables(seed_tables, tmp_path):
-    import sys
+def _write_synthetic(folder, n: int, seed: int) -> None:
+    """N articles from the benchmarks' corpus generator (known answers, deterministic) into `folder`."""
     sys.path.insert(0, str(ROOT / "benchmarks"))
     import corpus as synthetic
-    synthetic.write(synthetic.generate(300, seed=7), tmp_path)
+    synthetic.write(synthetic.generate(n, seed=seed), folder)
+
+
+def test_dask_engine_gives_the_same_tables(seed_tables, tmp_path):
+    _write_synthetic(tmp_path, 300, seed=7)
     local = build_tables([SEEDS, tmp_path])
     on_dask = build_tables([SEEDS, tmp_path], engine="dask", jobs=2)
     for name in SCHEMAS:
@@ -252,9 +256,7 @@ def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
     import signal
     import time
 
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    import corpus as synthetic
-    synthetic.write(synthetic.generate(3000, seed=5), tmp_path / "many")
+    _write_synthetic(tmp_path / "many", 3000, seed=5)
     out = tmp_path / "out"
     assert run_cli("-q", "extract", str(SEEDS), "--out", str(out)).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
