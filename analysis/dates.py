@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -51,8 +52,8 @@ _REL = r"الماضي|المقبل|القادم|الجاري|الحالي|الم
 DATE_RE = re.compile(
     rf"(?P<wd>{_WEEKDAY})?[\s،,(-]*"
     rf"(?:(?P<mod>{_MODIFIER})\s+)?"
-    rf"(?:(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"
-    rf"(?:(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
+    rf"(?:(?<!\d)(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"  # not the end of a year ("من 2025 إلى")
+    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
     rf"(?:من\s+)?(?:شهر\s+)?(?<!\w)(?P<month>{_MONTHS})(?!\w)"
     rf"(?:\s*[/,،-]?\s*(?:من\s+)?(?:عام|العام|سنة|لعام)?\s*(?P<year>{_YEAR})(?!\d))?"
     rf"(?:\s+(?:من\s+)?(?P<rel>{_REL}|العام\s+الماضي))?"
@@ -164,12 +165,15 @@ def _weekday_key(written: str) -> str:
 def find_dates(text: str) -> list[DateMention]:
     """Date expressions in a normalised text, left to right, without overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the spans taken so far, sorted; they never overlap, so their ends are sorted too
+    ends: list[int] = []
 
     def add(mention: DateMention) -> None:
-        if any(mention.start < e and s < mention.end for s, e in taken):
-            return
-        taken.append((mention.start, mention.end))
+        index = bisect_left(starts, mention.end)  # the spans before it start before it ends
+        if index and ends[index - 1] > mention.start:
+            return  # overlaps one found earlier (a look-up, not a scan: a long page has thousands)
+        starts.insert(index, mention.start)
+        ends.insert(index, mention.end)
         found.append(mention)
 
     years = [hit.span() for hit in _YEAR_HIT.finditer(text)]
@@ -192,16 +196,18 @@ def find_dates(text: str) -> list[DateMention]:
         if not has_cue or (fold(m.group("month").split()[0]) in _AMBIGUOUS_MONTHS and not (day or year)):
             if not (mod and mod not in ("في", "قبل", "بعد")):
                 continue
+        if day is not None and not _valid(year or 2000, month, day):
+            continue  # "31 شباط", "32 يناير": not a date
+        d1 = int(m.group("d1")) if m.group("d1") else None
+        if d1 is not None and not (day is not None and 1 <= d1 < day):
+            d1 = None  # "30-2 شباط", "17 إلى أيلول": not a day range
         cue = mod if mod in _CUES else None
         if m.group("wd"):
             start = m.start("wd")
         elif mod and not cue:
             start = m.start("mod")
         else:
-            start = m.start("d1") if m.group("d1") else m.start("day") if day else m.start("month")
-        if day is not None and not _valid(year or 2000, month, day):
-            continue  # "31 شباط", "32 يناير": not a date
-        d1 = int(m.group("d1")) if m.group("d1") else None
+            start = m.start("d1") if d1 else m.start("day") if day else m.start("month")
         weekday = WEEKDAYS.get(_weekday_key(m.group("wd"))) if m.group("wd") else None
         modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
         add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))

@@ -81,7 +81,8 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         if not stamped and len(line) > 60 and mention.start - line_start > 20:
             continue  # a date inside a long line (a photo caption) is not a dateline
         candidate = date(mention.year, mention.month, mention.day)
-        later = [m for m in mentions if m is not mention and m.year and m.year > candidate.year]
+        later = [m for m in mentions if m is not mention and m.year and m.year > candidate.year
+                 and not is_future_context(text, m)]  # a plan for next year does not make it old
         if later and not stamped:
             continue  # a photo-caption date older than what the article reports
         return mention

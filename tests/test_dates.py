@@ -62,3 +62,33 @@ def test_day_range():
 @pytest.mark.parametrize("text", ["31 شباط 2025", "32 يناير 2024", "مارس ضغوطا كبيرة"])
 def test_impossible_or_ambiguous_dates_are_not_dates(text):
     assert find_dates(normalize(text).text) == []
+
+
+@pytest.mark.parametrize("text, written, day, day_first", [
+    # "from 2025 to September 2026": the "25" of 2025 is not the first day of a range
+    ("في الفترة من 2025 إلى أيلول 2026", "أيلول 2026", None, None),
+    ("من 2025 إلى 5 أيلول 2026", "5 أيلول 2026", 5, None),
+    ("بين 2029 و 3 شباط 2030", "3 شباط 2030", 3, None),
+    # a "range" whose first day is not before its last is no range
+    ("من 30-2 شباط 2024", "2 شباط 2024", 2, None),
+    ("من 17 إلى 20 أيلول 2026", "17 إلى 20 أيلول 2026", 20, 17),
+])
+def test_a_year_before_a_date_is_not_a_day_range(text, written, day, day_first):
+    view = normalize(text).text
+    mention = next(m for m in find_dates(view) if m.month is not None)
+    assert (view[mention.start:mention.end], mention.day, mention.day_first) == (written, day, day_first)
+    resolved = resolve(mention, date(2025, 10, 12), "day")
+    assert resolved.end is None or resolved.value < resolved.end
+
+
+def test_a_page_of_thousands_of_dates_keeps_each_once():
+    # the overlap check is a look-up among the spans taken so far: every date of a long page is
+    # found once; the year pass does not take "عام 2023" of a full date again, and "هذا العام" (a
+    # later pass, starting before the year's span) does not take "العام 2023" again
+    text = "، ".join(f"في {day % 28 + 1} أكتوبر من عام 2023 وفي هذا العام {2000 + day % 20}" for day in range(3000))
+    view = normalize(text).text
+    mentions = find_dates(view)
+    assert [view[m.start:m.end] for m in mentions[:4]] == ["1 أكتوبر من عام 2023", "العام 2000",
+                                                             "2 أكتوبر من عام 2023", "العام 2001"]
+    assert len(mentions) == 6000
+    assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))

@@ -30,6 +30,14 @@ def test_photo_caption_date_is_not_a_dateline():
     assert published(text).basis != "dateline"
 
 
+def test_a_plan_for_a_later_year_does_not_unseat_the_dateline():
+    text = "بغداد - 12 تشرين الأول 2025\n\nقال مسؤول إن نحو 2500 جندي سينسحبون بحلول أيلول 2026."
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2025, 10, 12), "day", "dateline")
+    # a later year reported as past still means the top date is a caption's, not the dateline
+    assert published("بغداد - 12 تشرين الأول 2025\n\nوانسحب 2500 جندي في أيلول 2026.").basis != "dateline"
+
+
 def test_yesterday_with_a_weekday_and_a_sitting_official_gives_the_day():
     # McKenzie led CENTCOM 2019-2022; of those years 9 September fell on a Wednesday only in 2020.
     text = "أعلن الجنرال فرانك ماكينزي اليوم الأربعاء 9 أيلول/ سبتمبر تقليص الوجود العسكري."
