@@ -59,6 +59,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         for problem in report.problems:
             named = problem.message.startswith(problem.path)  # most messages start with their file
             print(f"problem: {problem.message if named else f'{problem.path}: {problem.message}'}", file=sys.stderr)
+        if counts["problems"] > len(report.problems):
+            print(f"... and {counts['problems'] - len(report.problems):,} more problems", file=sys.stderr)
         print(f"error: no article could be read; see the problems above ({args.out} left as it was)",
               file=sys.stderr)
         return 1

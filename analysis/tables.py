@@ -6,6 +6,7 @@ schema before it is returned or written, so a bad row fails loudly here, not in 
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import multiprocessing
@@ -152,6 +153,9 @@ class TableWriter:
 
     def __init__(self, out_dir: str | os.PathLike[str]) -> None:
         self.out = Path(out_dir)
+        if self.out.exists() and not self.out.is_dir():
+            raise NotADirectoryError(f"{self.out} is a file; the tables need a folder (choose another --out)")
+        self._created = [folder for folder in (self.out, *self.out.parents) if not folder.exists()]
         self.out.mkdir(parents=True, exist_ok=True)
         self.paths = [self.out / f"{name}.{ext}" for name in SCHEMAS for ext in ("parquet", "csv")]
         self._temp = {path: path.with_name(f".{path.name}.{os.getpid()}.tmp") for path in self.paths}
@@ -161,28 +165,60 @@ class TableWriter:
         self._started: set[str] = set()
 
     def write(self, tables: Tables) -> None:
-        for name in SCHEMAS:
-            data = getattr(tables, name)
-            arrow = pa.Table.from_pandas(data, preserve_index=False)
-            if name not in self._parquet:
-                self._parquet[name] = pq.ParquetWriter(self._temp[self.out / f"{name}.parquet"], arrow.schema)
-            self._parquet[name].write_table(arrow.cast(self._parquet[name].schema))
-            data.to_csv(self._csv[name], index=False, header=name not in self._started)
-            self._started.add(name)
+        try:
+            for name in SCHEMAS:
+                data = getattr(tables, name)
+                arrow = pa.Table.from_pandas(data, preserve_index=False)
+                if name not in self._parquet:
+                    self._parquet[name] = pq.ParquetWriter(self._temp[self.out / f"{name}.parquet"], arrow.schema)
+                self._parquet[name].write_table(arrow.cast(self._parquet[name].schema))
+                data.to_csv(self._csv[name], index=False, header=name not in self._started)
+                self._started.add(name)
+        except OSError as error:
+            raise self._named(error) from error
 
     def close(self, keep: bool = True) -> None:
-        if keep and len(self._parquet) < len(SCHEMAS):
-            self.write(assemble([]))  # an empty run still gets its (empty) tables
-        for writer in self._parquet.values():
-            writer.close()
-        for handle in self._csv.values():
-            handle.close()
-        for path, temp in self._temp.items():
+        """Rename every output into place (`keep`), or remove them all; if finishing them fails (a
+        full disk), they are removed too."""
+        try:
             if keep:
+                if len(self._parquet) < len(SCHEMAS):
+                    self.write(assemble([]))  # an empty run still gets its (empty) tables
+                self._finish()
+        except BaseException:
+            self._discard()
+            raise
+        if not keep:
+            self._discard()
+
+    def _finish(self) -> None:
+        try:
+            for closer in [*self._parquet.values(), *self._csv.values()]:
+                closer.close()
+            for path, temp in self._temp.items():
                 make_public(temp)
                 os.replace(temp, path)
-            else:
-                temp.unlink(missing_ok=True)
+        except OSError as error:
+            raise self._named(error) from error
+
+    def _named(self, error: OSError) -> OSError:
+        """pyarrow's "Error writing bytes to file" does not say which folder."""
+        return OSError(error.errno, f"{self.out}: the tables could not be written ({error}); "
+                                    "free some space or choose another --out")
+
+    def _discard(self) -> None:
+        """Close what is open, ignoring errors (the disk may be full), remove the temporary files,
+        and the output folder if this run created it and it is still empty."""
+        for closer in [*self._parquet.values(), *self._csv.values()]:
+            with contextlib.suppress(Exception):
+                closer.close()
+        for temp in self._temp.values():
+            temp.unlink(missing_ok=True)
+        for folder in self._created:  # innermost first; stops at the first one that is not empty
+            try:
+                folder.rmdir()
+            except OSError:
+                break
 
     def __enter__(self) -> "TableWriter":
         return self
@@ -194,8 +230,11 @@ class TableWriter:
 @dataclass
 class StreamReport:
     counts: dict[str, int]
-    problems: list[Problem]
+    problems: list[Problem]  # the first SHOWN_PROBLEMS of counts["problems"], for a run that saved nothing
     saved: bool
+
+
+SHOWN_PROBLEMS = 50
 
 
 def save_stream(results: Iterable[ArticleRows | Problem], out_dir: str | os.PathLike[str],
@@ -215,7 +254,8 @@ def save_stream(results: Iterable[ArticleRows | Problem], out_dir: str | os.Path
                 writer.write(tables)
                 for name in SCHEMAS:
                     counts[name] += len(getattr(tables, name))
-                problems += [Problem(**row) for row in tables.problems.to_dict("records")]
+                shown = tables.problems.head(SHOWN_PROBLEMS - len(problems))  # memory stays flat
+                problems += [Problem(**row) for row in shown.to_dict("records")]
                 chunk = []
     except BaseException:
         writer.close(keep=False)

@@ -4,6 +4,7 @@ import hashlib
 import subprocess
 import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -337,3 +338,37 @@ def test_forked_workers_keep_the_default_sigterm():
         with multiprocessing.get_context("fork").Pool(1) as pool:
             assert pool.apply(_sigterm_disposition) == signal.SIG_DFL
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
+def test_a_full_disk_leaves_the_old_tables_no_temporary_files_and_names_the_folder(tmp_path):
+    import os
+    from analysis.corpus import iter_documents
+    from analysis.tables import extract_all, save_stream
+    out = tmp_path / "data"
+    build_tables([SEEDS]).save(out)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    # this process's temporary claims CSV lands on /dev/full: every write to it fails with ENOSPC
+    (out / f".claims.csv.{os.getpid()}.tmp").symlink_to("/dev/full")
+    with pytest.raises(OSError, match=f"{out}: the tables could not be written .*No space left"):
+        save_stream(extract_all(iter_documents([SEEDS])), out)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+
+
+def test_a_run_that_reads_nothing_creates_no_folder_and_shows_a_bounded_list_of_problems(tmp_path):
+    lines = tmp_path / "bad.jsonl"
+    lines.write_text("not json\n" * 120, encoding="utf-8")
+    out = tmp_path / "new" / "data"
+    result = run_cli("-q", "extract", str(lines), "--out", str(out))
+    assert result.returncode == 1 and "no article could be read" in result.stderr
+    assert not (tmp_path / "new").exists()
+    shown = [line for line in result.stderr.splitlines() if line.startswith("problem: ")]
+    assert len(shown) == 50 and "... and 70 more problems" in result.stderr
+
+
+def test_an_output_path_that_is_a_file_is_named(tmp_path):
+    taken = tmp_path / "data"
+    taken.write_text("keep me", encoding="utf-8")
+    result = run_cli("-q", "extract", str(SEEDS), "--out", str(taken))
+    assert result.returncode == 1 and f"{taken} is a file; the tables need a folder" in result.stderr
+    assert taken.read_text(encoding="utf-8") == "keep me"
