@@ -11,6 +11,7 @@ import itertools
 import logging
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -312,8 +313,14 @@ def extract_all(documents: Iterable[Document | RawDocument | Problem], jobs: int
     if jobs <= 1:
         yield from map(_extract_one, documents)
         return
-    with multiprocessing.get_context(_START_METHOD).Pool(jobs) as pool:
+    with multiprocessing.get_context(_START_METHOD).Pool(jobs, initializer=_leave_interrupts_to_the_parent) as pool:
         yield from pool.imap(_extract_one, documents, chunksize=64)
+
+
+def _leave_interrupts_to_the_parent() -> None:
+    """Ctrl-C reaches every process of the terminal's group: the parent stops the run and ends the
+    workers, which would otherwise each print a KeyboardInterrupt traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_paths(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,

@@ -1,6 +1,7 @@
 """Tables: schema, save/load round trip, CSV for Excel, and the `analysis extract` command."""
 
 import hashlib
+import signal
 import subprocess
 import sys
 from dataclasses import replace
@@ -251,10 +252,12 @@ def test_cli_caps_jobs_at_the_cores(tmp_path):
     assert f"--jobs 1000 is more than the {os.cpu_count()} cores of this machine" in result.stderr
 
 
-def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
+@pytest.mark.parametrize("signum, to_group", [(signal.SIGTERM, False), (signal.SIGINT, True)])
+def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path, signum, to_group):
     """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C (and
-    the forked worker processes, which the pool ends with SIGTERM, simply end)."""
-    import signal
+    the forked worker processes, which the pool ends with SIGTERM, simply end).  Ctrl-C reaches the
+    whole process group: the workers leave it to the parent instead of printing tracebacks."""
+    import os
     import time
 
     _write_synthetic(tmp_path / "many", 3000, seed=5)
@@ -262,18 +265,20 @@ def test_sigterm_leaves_the_old_tables_and_no_temporary_files(tmp_path):
     assert run_cli("-q", "extract", str(SEEDS), "--out", str(out)).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     child = subprocess.Popen([sys.executable, "-m", "analysis.cli", "-q", "extract", str(tmp_path / "many"),
-                              "--out", str(out), "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+                              "--out", str(out), "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                             start_new_session=True)
     try:
         for _ in range(1200):  # the first chunk (2,000 articles) is written: the run is well under way
             if list(out.glob(".articles.parquet.*.tmp")):
                 break
             time.sleep(0.05)
         assert list(out.glob(".articles.parquet.*.tmp")), "the run never wrote its first chunk"
-        child.send_signal(signal.SIGTERM)
+        os.killpg(child.pid, signum) if to_group else child.send_signal(signum)
         _, stderr = child.communicate(timeout=60)
     finally:
         child.kill()
-    assert child.returncode == 128 + signal.SIGTERM and "interrupted" in stderr, stderr
+    assert child.returncode == 128 + signum and "interrupted" in stderr, stderr
+    assert "Traceback" not in stderr, stderr
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no .tmp left, old tables intact
 
 
@@ -320,7 +325,6 @@ def test_quiet_and_verbose_go_before_or_after_the_command(argv, quiet, verbose):
 
 
 def _sigterm_disposition():
-    import signal
     return signal.getsignal(signal.SIGTERM)
 
 
@@ -329,7 +333,6 @@ def test_forked_workers_keep_the_default_sigterm():
     once it ran Python code again, and one stuck on a lock inherited at fork never would (a test
     run hung on exactly that)."""
     import multiprocessing
-    import signal
 
     from analysis.cli import _sigterm_as_interrupt
     before = signal.getsignal(signal.SIGTERM)
