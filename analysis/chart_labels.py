@@ -28,8 +28,8 @@ MONTHS = {
 SCOPE_COLORS = {"iraq": "#0072B2", "syria": "#D55E00", "iraq+syria": "#009E73",
                 "region": "#CC79A7", None: "#7F7F7F"}
 COUNTRY_COLORS = {"US": "#0072B2", "foreign": "#E69F00"}
-# Where a troop figure applies: one marker shape (and one line) per place.
-SCOPE_MARKERS = {"iraq": "o", "syria": "s", "iraq+syria": "D", "region": "^", None: "o"}
+# Where a troop figure applies: one marker shape (and one line) per place, "unspecified" included.
+SCOPE_MARKERS = {"iraq": "o", "syria": "s", "iraq+syria": "D", "region": "^", None: "P"}
 
 # Event types: Paul Tol's colour-blind-safe "muted" qualitative scheme (nine colours) plus black
 # and grey, one colour and one marker shape per type, so a type is told apart by either.

@@ -372,7 +372,29 @@ def test_events_have_eleven_colours_and_markers_and_a_window(lang) -> None:
         assert ("unknown outlet (Jul 2025)." in caption or "مصدر غير معروف (تموز 2025)." in caption)
     wide = charts.events_timeline_chart(events, lang=lang, start="2000-01-01")
     h.text_artists(wide)
-    assert len(_markers(wide.axes[0])) == 12
+    assert sum(len(m.get_xdata()) for m in _markers(wide.axes[0])) == 12  # two "other" events on one line
+
+
+def test_a_timeline_of_thousands_of_events_draws_them_per_type() -> None:
+    # a corpus of 100,000 articles has 100,000s of events: drawn one call per event, the chart
+    # took minutes and gigabytes; drawn per type (and fill), it takes one artist per type
+    rows = [{"article_id": "A", "event_id": f"e{i}", "type": ("attack", "strike", "deadline")[i % 3],
+             "date_start": str(pd.Timestamp("2023-10-17") + pd.Timedelta(days=i % 400))[:10],
+             "date_end": str(pd.Timestamp("2023-10-20") + pd.Timedelta(days=i % 400))[:10] if i % 10 == 0 else None,
+             "date_precision": "day", "planned": i % 6 == 2, "sentence": "حدث", "char_start": 0, "char_end": 3}
+            for i in range(6000)]
+    events = series.events_timeline(h.make_real_tables([article("A", None, "2025-07-01", "month")], [], rows))
+    fig = charts.events_timeline_chart(events, lang="en", years=None)
+    ax = fig.axes[0]
+    markers = _markers(ax)
+    assert sum(len(m.get_xdata()) for m in markers) == 6000
+    assert len(markers) == 4  # attack, strike, deadline (closed) and deadline (planned: open)
+    assert sum(len(c.get_segments()) for c in ax.collections) == 600  # every tenth has a date range
+
+
+def test_every_troop_scope_has_its_own_marker() -> None:
+    # "Iraq" and "unspecified" once shared the filled circle: the legend could not tell them apart
+    assert len(set(charts.SCOPE_MARKERS.values())) == len(charts.SCOPE_MARKERS) == 5
 
 
 def test_event_palette_is_distinct_for_every_type() -> None:
