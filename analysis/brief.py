@@ -30,6 +30,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from . import charts as C
+from . import params as P
 from . import series as S
 from . import typography
 from .atomic import write_atomically
@@ -173,6 +174,7 @@ def write_brief(tables, out_dir: str | os.PathLike[str], lang: str = "ar",
     _check(digits, "digits", ("western", "arabic"))
     _check(months, "months", ("levant", "egypt"))
     _check(image, "image", ("svg", "png"))
+    date_from, date_to = P.date_range("write_brief", date_from, date_to)
     charts = [charts] if isinstance(charts, str) else list(charts)
     for chart in charts:
         _check(chart, "charts", CHARTS)

@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .corpus import MAX_BYTES, InputError
-from .tables import ENGINES, Tables, assemble, extract_paths, save_stream
+from .tables import ENGINES, Tables, assemble, describe, extract_paths, require_articles, save_stream
 
 log = logging.getLogger("analysis")
 
@@ -57,8 +57,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     counts = report.counts
     if not report.saved:
         for problem in report.problems:
-            named = problem.message.startswith(problem.path)  # most messages start with their file
-            print(f"problem: {problem.message if named else f'{problem.path}: {problem.message}'}", file=sys.stderr)
+            print(f"problem: {describe(problem)}", file=sys.stderr)
         if counts["problems"] > len(report.problems):
             print(f"... and {counts['problems'] - len(report.problems):,} more problems", file=sys.stderr)
         print(f"error: no article could be read; see the problems above ({args.out} left as it was)",
@@ -101,8 +100,10 @@ def cmd_figures(args: argparse.Namespace) -> int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     from .brief import write_brief
+    from .params import date_range
 
-    tables = _tables(args.paths, args.catalog, args.quiet)
+    date_range("analysis brief", args.date_from, args.date_to)  # before the corpus is read
+    tables = require_articles(_tables(args.paths, args.catalog, args.quiet), args.paths)
     written = write_brief(tables, args.out, lang=args.lang, digits=args.digits, months=args.months,
                           date_from=args.date_from, date_to=args.date_to)
     print("wrote " + ", ".join(str(p) for p in written))

@@ -104,6 +104,15 @@ def _date(name: str, key: str, value: object) -> str | None:
     raise _bad(name, key, value, "use None or a date written YYYY-MM-DD, e.g. '2024-01-31'")
 
 
+def date_range(name: str, date_from: object, date_to: object) -> tuple[str | None, str | None]:
+    """A time window as YYYY-MM-DD (either end may be None); a bad or reversed one is a ValueError
+    that names *name* (the notebook or command) and the fix."""
+    start, end = _date(name, "date_from", date_from), _date(name, "date_to", date_to)
+    if start and end and start > end:
+        raise ValueError(f"{name}: date_from={start!r} is after date_to={end!r}; swap them or drop one")
+    return start, end
+
+
 def _names(name: str, key: str, value: object, allowed: tuple[str, ...], *, empty_ok: bool) -> list[str]:
     """A list of names from allowed (a comma-separated string is accepted), order kept."""
     items = [v.strip() for v in value.split(",") if v.strip()] if isinstance(value, str) else value
@@ -156,11 +165,7 @@ def validate_params(name: str, params: Mapping[str, Any], base: str | os.PathLik
     out["lang"] = _choice(name, "lang", p["lang"], LANGS)
     out["digits"] = _choice(name, "digits", p["digits"], DIGITS)
     out["months"] = _choice(name, "months", p["months"], MONTHS)
-    out["date_from"] = _date(name, "date_from", p["date_from"])
-    out["date_to"] = _date(name, "date_to", p["date_to"])
-    if out["date_from"] and out["date_to"] and out["date_from"] > out["date_to"]:
-        raise ValueError(f"{name}: date_from={out['date_from']!r} is after date_to={out['date_to']!r}; "
-                         f"swap them or drop one")
+    out["date_from"], out["date_to"] = date_range(name, p["date_from"], p["date_to"])
 
     if name == EXPLORE:
         out["kinds"] = None if p["kinds"] is None else _names(name, "kinds", p["kinds"], CLAIM_KINDS,

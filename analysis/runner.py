@@ -389,14 +389,14 @@ def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, 
     """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run and
     the tables are still the ones written then (a no-op `analysis figures` reads and writes
     nothing; a damaged table file is rebuilt).  Returns the sha256 of each table file."""
-    from .tables import SCHEMAS, build_tables
+    from .tables import SCHEMAS, build_tables, require_articles
 
     stamp = tables_dir / "inputs.json"
     wanted = {"inputs": _inputs_key(corpus, catalog, code_hash), "tables": _table_hashes(tables_dir)}
     complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
     if not force and complete and _read_json(stamp) == wanted:
         return wanted["tables"]
-    tables = build_tables(corpus, catalog=catalog)
+    tables = require_articles(build_tables(corpus, catalog=catalog), corpus)  # the charts stay as they were
     if len(tables.problems):
         log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
                     tables_dir / "problems.csv")
@@ -491,6 +491,9 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     corpus_list = [corpus] if isinstance(corpus, (str, os.PathLike)) else list(corpus)
     out = Path(out_dir).resolve()
     build = Path(build_dir).resolve()
+    for folder, option in ((out, "out_dir"), (build, "build_dir")):
+        if folder.exists() and not folder.is_dir():
+            raise ValueError(f"run_figures: {option}={os.fspath(folder)!r} is a file; give a folder")
     base = {"corpus": [str(Path(c).resolve()) for c in corpus_list],
             "catalog": None if catalog is None else str(Path(catalog).resolve()),
             "digits": digits, "months": months, "date_from": date_from, "date_to": date_to,

@@ -21,7 +21,8 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .atomic import make_public
-from .corpus import MAX_BYTES, Document, Problem, RawDocument, iter_documents, read_catalog
+from .corpus import (MAX_BYTES, SUFFIXES, Document, InputError, Problem, RawDocument, iter_documents,
+                     read_catalog)
 from .extract import ArticleRows, extract_document
 
 log = logging.getLogger(__name__)
@@ -281,6 +282,21 @@ def assemble(results: Iterable[ArticleRows | Problem]) -> Tables:
         frame("articles", articles), frame("claims", claims), frame("events", events),
         frame("problems", [{f.name: getattr(p, f.name) for f in fields(Problem)} for p in problems]),
     )
+
+
+def describe(problem: Problem | pd.Series) -> str:
+    """A problem as one line that names its file once (most messages already start with it)."""
+    return problem.message if problem.message.startswith(problem.path) else f"{problem.path}: {problem.message}"
+
+
+def require_articles(tables: Tables, paths: Iterable[object]) -> Tables:
+    """Stop a run that read no article (an empty folder, only unreadable files) before it replaces
+    good charts with empty ones; the error shows the first problem."""
+    if tables.articles.empty:
+        found = (f"{len(tables.problems)} problem(s); the first: {describe(tables.problems.iloc[0])}"
+                 if len(tables.problems) else f"no {', '.join(SUFFIXES)} files there")
+        raise InputError(f"no article could be read from {', '.join(map(str, paths))} ({found})")
+    return tables
 
 
 def _extract_one(item: Document | RawDocument | Problem) -> ArticleRows | Problem:

@@ -92,3 +92,27 @@ def test_empty_tables_and_bad_arguments(tmp_path):
         write_brief(tables, tmp_path / "out", lang="fr")
     with pytest.raises(ValueError, match="write_brief: charts='pie' is not supported"):
         write_brief(tables, tmp_path / "out", charts=["pie"])
+
+
+@pytest.mark.parametrize("options, message", [
+    (["--from", "garbage"], "analysis brief: date_from='garbage' is not supported; use None or a date written YYYY-MM-DD"),
+    (["--from", "2025-01-01", "--to", "2024-01-01"], "analysis brief: date_from='2025-01-01' is after date_to='2024-01-01'"),
+])
+def test_cli_brief_checks_its_window_before_reading(tmp_path, options, message):
+    import subprocess
+    import sys
+    result = subprocess.run([sys.executable, "-m", "analysis.cli", "-q", "brief", str(tmp_path / "nowhere"),
+                             "--out", str(tmp_path / "b"), *options], capture_output=True, text=True)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "b").exists()
+
+
+def test_cli_brief_of_a_corpus_with_no_article_is_an_error(tmp_path):
+    import subprocess
+    import sys
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = subprocess.run([sys.executable, "-m", "analysis.cli", "-q", "brief", str(empty),
+                             "--out", str(tmp_path / "b")], capture_output=True, text=True)
+    assert result.returncode == 2 and f"no article could be read from {empty} (no .txt, .html, .htm, .jsonl files there)" in result.stderr
+    assert not (tmp_path / "b").exists()

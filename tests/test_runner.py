@@ -234,8 +234,9 @@ def empty_and_broken(tmp_path_factory) -> tuple[RunReport, Path]:
         shutil.copy(NOTEBOOKS / f"{name}.py", notebooks / f"{name}.py")
     (notebooks / "broken.py").write_text(BROKEN, encoding="utf-8")
     (notebooks / "dies.py").write_text(DIES, encoding="utf-8")
-    corpus = tmp / "empty"
+    corpus = tmp / "nothing_to_chart"  # one article, no figures and no dates
     corpus.mkdir()
+    (corpus / "talks.txt").write_text("قال مسؤول عراقي إن المحادثات مع الجانب الأمريكي مستمرة.\n", encoding="utf-8")
     report = run_figures([corpus], langs=["en"], formats=["svg"], out_dir=tmp / "figures",
                          build_dir=tmp / "build", notebooks_dir=notebooks, progress=False)
     return report, tmp
@@ -253,7 +254,7 @@ def test_failing_notebook_is_reported_and_others_still_run(empty_and_broken):
     summary = report.summary()
     assert "2 failed" in summary and "broken [en]" in summary and "planted failure" in summary
     # a failed run is not cached: the next run tries it again
-    again = run_figures([tmp / "empty"], langs=["en"], formats=["svg"], only=["broken"],
+    again = run_figures([tmp / "nothing_to_chart"], langs=["en"], formats=["svg"], only=["broken"],
                         out_dir=tmp / "figures", build_dir=tmp / "build", notebooks_dir=tmp / "notebooks",
                         progress=False)
     assert [f.notebook for f in again.failures] == ["broken"] and again.cached == []
@@ -266,11 +267,33 @@ def test_a_dying_kernel_is_reported_with_its_notebook(empty_and_broken):
     assert dead.cell == "kernel" and dead.error.startswith("DeadKernelError: Kernel died"), dead
 
 
-def test_empty_corpus_gives_no_data_charts(empty_and_broken):
+def test_a_corpus_with_nothing_to_chart_gives_no_data_charts(empty_and_broken):
     _, tmp = empty_and_broken
     for name in CHARTS:
         svg = (tmp / "figures" / f"{name}.en.svg").read_text(encoding="utf-8")
         assert "<!-- No data -->" in svg, name  # matplotlib keeps each text as a comment in SVG
+
+
+def test_a_corpus_with_no_article_leaves_the_charts_as_they_were(empty_and_broken):
+    # a wrong or empty folder must not replace good charts with empty ones (extract refuses too)
+    _, tmp = empty_and_broken
+    before = {p.name: p.read_bytes() for p in (tmp / "figures").iterdir()}
+    empty = tmp / "empty"
+    empty.mkdir()
+    (empty / "blank.txt").write_text("   \n", encoding="utf-8")
+    with pytest.raises(ValueError, match=rf"no article could be read from {empty} \(1 problem\(s\); the first: "
+                                         rf"{empty / 'blank.txt'}"):
+        run_figures([empty], langs=["en"], formats=["svg"], out_dir=tmp / "figures", build_dir=tmp / "build",
+                    notebooks_dir=tmp / "notebooks", progress=False, force=True)
+    assert {p.name: p.read_bytes() for p in (tmp / "figures").iterdir()} == before
+
+
+def test_an_output_folder_that_is_a_file_fails_before_anything_runs(tmp_path):
+    taken = tmp_path / "figures"
+    taken.write_text("keep me", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"run_figures: out_dir='.*figures' is a file; give a folder"):
+        run_figures([SEEDS], out_dir=taken, build_dir=tmp_path / "b", progress=False)
+    assert taken.read_text(encoding="utf-8") == "keep me" and not (tmp_path / "b").exists()
 
 
 def test_papermill_import_leaves_jsonschema_extras_importable() -> None:
