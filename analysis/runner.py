@@ -376,7 +376,7 @@ def _remove_partial_outputs(outputs: list[Path]) -> None:
 
 def _remove_build_leftovers(build: Path) -> None:
     """What a killed run left in the build folder: safe to delete, this run holds its lock."""
-    for pattern in (".*.tmp", ".tables.*", "tables/.*.tmp", "notebooks/.*.ipynb", "notebooks/.*.tmp"):
+    for pattern in (".*.tmp", ".tables.*", "tables/.*.tmp", "notebooks/.*.ipynb", "notebooks/.*.tmp", "notebooks/.out-*"):
         _remove_temporary_files(build, pattern)
 
 
@@ -683,22 +683,33 @@ def execute_notebook(source: str | os.PathLike[str], output: str | os.PathLike[s
 
 def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], executed: Path,
              outputs: list[Path], timeout: int, kernel: _Kernel) -> Failure | None:
-    """Execute one chart notebook in the worker's kernel; None on success, else the Failure."""
-    started_ns = time.time_ns()
+    """Execute one chart notebook in the worker's kernel; None on success, else the Failure.
+
+    The notebook saves its charts into a staging folder; they replace `outputs` only when every
+    one was written, so a failed or interrupted run leaves the previous set whole (not a new PNG
+    beside an old PDF), and a chart whose bytes did not change is not rewritten."""
     _remove_partial_outputs(outputs)  # of an earlier run that was killed
+    staging = executed.with_name(f".out-{executed.stem}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
     try:
-        execute_notebook(source, executed, params, timeout, kernel)
-    except Exception as error:  # a failing notebook must not stop the others
-        _remove_partial_outputs(outputs)  # a kernel that died while saving a chart
-        cell, message = _describe_error(error)
-        if cell == "kernel" and kernel.log_path.is_file():
-            tail = kernel.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
-            if tail:
-                message += f" (kernel log {kernel.log_path}: " + " / ".join(tail) + ")"
-        return Failure(name, lang, cell, message, executed if executed.exists() else None)
-    stale = [p for p in outputs if not p.is_file() or p.stat().st_mtime_ns < started_ns - 1_000_000_000]
-    if stale:
-        return Failure(name, lang, "end of notebook",
-                       "finished without writing " + ", ".join(p.name for p in stale)
-                       + " (a chart notebook must save <name>.<lang>.<ext> into out_dir)", executed)
-    return None
+        try:
+            execute_notebook(source, executed, {**params, "out_dir": str(staging)}, timeout, kernel)
+        except Exception as error:  # a failing notebook must not stop the others
+            cell, message = _describe_error(error)
+            if cell == "kernel" and kernel.log_path.is_file():
+                tail = kernel.log_path.read_text(encoding="utf-8", errors="replace").strip().splitlines()[-5:]
+                if tail:
+                    message += f" (kernel log {kernel.log_path}: " + " / ".join(tail) + ")"
+            return Failure(name, lang, cell, message, executed if executed.exists() else None)
+        missing = [p.name for p in outputs if not (staging / p.name).is_file()]
+        if missing:
+            return Failure(name, lang, "end of notebook", "finished without writing " + ", ".join(missing)
+                           + " (a chart notebook must save <name>.<lang>.<ext> into out_dir)", executed)
+        for output in outputs:
+            made = (staging / output.name).read_bytes()
+            if not (output.is_file() and output.read_bytes() == made):
+                write_bytes_atomically(output, made)
+        return None
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -107,8 +107,8 @@ def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
     assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures
     assert len(extractions) == 1  # --force re-extracts the tables too
     assert not any(p.exists() for p in (partial_chart, partial_notebook, partial_tables, partial_manifest))
-    assert target.stat().st_mtime_ns > old_mtime
     assert target.read_bytes() == old_bytes  # deterministic output
+    assert target.stat().st_mtime_ns == old_mtime  # the same bytes: not rewritten
 
 
 def test_damaged_tables_are_rebuilt_without_force(first):
@@ -329,8 +329,10 @@ import json
 import os
 from pathlib import Path
 
+record = json.dumps({"pid": os.getpid(), "cwd": os.getcwd(), **found})
+Path("{RECORDS}", "{NAME}.json").write_text(record)  # not in out_dir: a failed run's outputs are dropped
 Path(out_dir).mkdir(parents=True, exist_ok=True)
-Path(out_dir, f"{NAME}.{lang}.svg").write_text(json.dumps({"pid": os.getpid(), "cwd": os.getcwd(), **found}))
+Path(out_dir, f"{NAME}.{lang}.svg").write_text(record)
 '''
 SHARED_KERNEL_NOTEBOOKS = {
     # changes what it can of the kernel's state, for the next notebook to find
@@ -370,8 +372,10 @@ def test_notebooks_share_a_kernel_but_start_clean(tmp_path):
     what a new kernel would give it, and after a failure the next one gets a new kernel."""
     notebooks = tmp_path / "notebooks"
     notebooks.mkdir()
+    records = tmp_path / "records"
+    records.mkdir()
     for name, body in SHARED_KERNEL_NOTEBOOKS.items():
-        text = _PARAMETERS + body + _RECORD.replace("{NAME}", name)
+        text = _PARAMETERS + body + _RECORD.replace("{NAME}", name).replace("{RECORDS}", str(records))
         if name == "c_breaks":
             text += '\n# %%\nraise RuntimeError("after writing its record")\n'
         (notebooks / f"{name}.py").write_text(text, encoding="utf-8")
@@ -380,7 +384,9 @@ def test_notebooks_share_a_kernel_but_start_clean(tmp_path):
                          notebooks_dir=notebooks, jobs=1, progress=False)
     assert report.ran == ["a_leaves.en", "b_checks.en", "d_after.en"], report.summary()
     assert [f.notebook for f in report.failures] == ["c_breaks"]
-    record = {name: json.loads((out / f"{name}.en.svg").read_text()) for name in SHARED_KERNEL_NOTEBOOKS}
+    record = {name: json.loads((records / f"{name}.json").read_text()) for name in SHARED_KERNEL_NOTEBOOKS}
+    # the failed notebook's chart was written to the staging folder only, and dropped with it
+    assert sorted(p.name for p in out.iterdir()) == ["a_leaves.en.svg", "b_checks.en.svg", "d_after.en.svg"]
     assert record["a_leaves"]["pid"] == record["b_checks"]["pid"] == record["c_breaks"]["pid"]
     assert record["d_after"]["pid"] != record["c_breaks"]["pid"]
     checks = record["b_checks"]
@@ -406,12 +412,13 @@ def test_ctrl_c_stops_the_running_notebook(tmp_path):
     import sys
 
     (tmp_path / "notebooks").mkdir()
-    (tmp_path / "notebooks" / "sleeps.py").write_text(SLEEPS, encoding="utf-8")
+    pid_file = tmp_path / "pid"
+    (tmp_path / "notebooks" / "sleeps.py").write_text(SLEEPS.replace('Path(out_dir, "pid")', f"Path({str(pid_file)!r})"),
+                                                      encoding="utf-8")
     code = ("from analysis.runner import run_figures\n"
             f"run_figures([{str(SEEDS)!r}], langs=['en'], formats=['svg'], out_dir={str(tmp_path / 'out')!r}, "
             f"build_dir={str(tmp_path / 'build')!r}, notebooks_dir={str(tmp_path / 'notebooks')!r}, progress=False)\n")
     child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
-    pid_file = tmp_path / "out" / "pid"
     kernel_pid = None
     try:
         for _ in range(600):  # the notebook is sleeping once it wrote its kernel's pid
@@ -430,3 +437,5 @@ def test_ctrl_c_stops_the_running_notebook(tmp_path):
             with contextlib.suppress(ProcessLookupError):
                 os.kill(kernel_pid, signal.SIGKILL)
     assert "KeyboardInterrupt" in stderr
+    assert not (tmp_path / "out").exists() or not list((tmp_path / "out").iterdir())  # no half-saved chart
+    assert not list((tmp_path / "build" / "notebooks").glob(".out-*"))  # nor its staging folder
