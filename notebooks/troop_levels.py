@@ -47,8 +47,8 @@ p = validate_params("troop_levels", dict(
 
 # %%
 tables = load_tables(p)
-series = date_window(troop_levels(tables), "as_of", p["date_from"], p["date_to"])
-series
+series = troop_levels(tables)  # all of it: the chart says in its caption how many fall outside the window
+date_window(series, "as_of", p["date_from"], p["date_to"])
 
 # %%
 fig = troop_levels_chart(series, lang=p["lang"], digits=p["digits"], months=p["months"],

@@ -8,10 +8,12 @@ notebook is executed here, with papermill, as a user would run it.
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 import jupytext
 import nbformat
+import pandas as pd
 import papermill
 import pytest
 
@@ -133,3 +135,22 @@ def test_explore_notebook_runs_and_writes_nothing(tmp_path):
     assert len(images) == 3  # the three charts, shown inline
     assert sorted(p.name for p in NOTEBOOKS.iterdir()) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["explore.ipynb", "explore.kernel.log"]
+
+
+def test_a_chart_notebook_with_a_window_counts_what_falls_outside_it(tmp_path):
+    # the notebook gives the chart every point and the window, so that the caption can say how
+    # many reported figures the window leaves out (it used to get only the points inside)
+    from analysis.series import attack_counts
+    from analysis.tables import build_tables
+
+    corpus, catalog = ROOT / "data" / "corpus" / "texts", ROOT / "data" / "corpus" / "catalog.csv"
+    when = pd.to_datetime(attack_counts(build_tables([corpus], catalog=catalog))["as_of"])
+    before, after = int((when < "2023-10-01").sum()), int((when > "2024-03-01").sum())
+    assert before and after  # the corpus reports attacks on both sides of the window
+    execute_notebook(NOTEBOOKS / "attack_counts.py", tmp_path / "run.ipynb",
+                     {"corpus": [str(corpus)], "catalog": str(catalog), "lang": "en", "formats": ["svg"],
+                      "date_from": "2023-10-01", "date_to": "2024-03-01", "out_dir": str(tmp_path)})
+    svg = (tmp_path / "attack_counts.en.svg").read_text(encoding="utf-8")
+    caption = " ".join(re.findall(r"<!-- (.*?) -->", svg))  # matplotlib keeps each text line as a comment
+    assert (f"Reported figures outside the period shown: {before} before 1 Oct 2023, "
+            f"{after} after 1 Mar 2024.") in caption
