@@ -39,6 +39,7 @@ CHARTS = ("attack_counts", "troop_levels", "events_timeline")
 PAGE_W, PAGE_H = 8.0, 10.5  # inches: cover and sources pages (chart pages keep the chart's size)
 MARGIN = 0.55
 TEXT_PT = 7.5
+MAX_SOURCES = 300  # quoted sentences listed per chart
 _PDF_METADATA = {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
 _SVG_METADATA = {"Date": None, "Creator": None}
 
@@ -53,6 +54,7 @@ WORDS = {
         "outlet": "الوسيلة", "date": "تاريخ النشر", "sentence": "الجملة المقتبسة",
         "no_rows": "لا توجد بيانات.", "figure": "الشكل {n}", "page": "صفحة {n}",
         "contents": "الأشكال",
+        "latest": "أحدث {shown} من {total} جملة مقتبسة؛ كلها في جدولي claims و events.",
     },
     "en": {
         "title": "Brief: US forces in Iraq as reported in Arabic news",
@@ -64,6 +66,7 @@ WORDS = {
         "outlet": "Outlet", "date": "Published", "sentence": "Quoted sentence",
         "no_rows": "No data.", "figure": "Figure {n}", "page": "page {n}",
         "contents": "Figures",
+        "latest": "The {shown} most recent of {total} quoted sentences; all of them are in the claims and events tables.",
     },
 }
 _TITLE_KEY = {"attack_counts": "attacks_title", "troop_levels": "troops_title",
@@ -81,6 +84,7 @@ class _Section:
     caption: str
     fig: Figure
     sources: pd.DataFrame  # outlet, published, published_precision, sentence, marks
+    sources_total: int  # sentences behind the chart; `sources` holds the latest MAX_SOURCES of them
 
 
 # ----------------------------------------------------------------------------- data
@@ -135,13 +139,15 @@ def _sections(tables, lang: str, charts: Sequence[str], digits: str, months: str
             rows, _ = C.time_window(every, "as_of", date_from, date_to, years)
             marks = rows["claim_id"].map(number_text) if len(rows) else pd.Series(dtype=object)
         sources = _source_rows(rows, tables.articles, pd.Series(list(marks), dtype=object))
+        total = len(sources)  # a large corpus quotes 100,000s of sentences: a PDF lists the latest
+        sources = sources.tail(MAX_SOURCES).reset_index(drop=True)
         n_articles = rows["article_id"].nunique() if len(rows) else 0
         n_outlets = rows["outlet"].dropna().nunique() if len(rows) else 0
         counts = words["counts"].format(points=len(rows), articles=n_articles, outlets=n_outlets)
         if lang == "ar" and digits == "arabic":
             counts = typography.arabic_digits(counts)
         caption = f"{chart_words[_WHAT_KEY[name]]} {counts}. {words['see']}"
-        out.append(_Section(name, chart_words[_TITLE_KEY[name]], caption, fig, sources))
+        out.append(_Section(name, chart_words[_TITLE_KEY[name]], caption, fig, sources, total))
     return out
 
 
@@ -270,6 +276,8 @@ def _html(sections: list[_Section], meta: str, lang: str, digits: str, months: s
         if section.sources.empty:
             parts.append(f"<p>{e(words['no_rows'])}</p>")
             continue
+        if section.sources_total > len(section.sources):
+            parts.append(f"<p>{e(_latest_note(section, lang, digits))}</p>")
         parts += ["<table>", f"<thead><tr><th>{e(words['outlet'])}</th><th>{e(words['date'])}</th>"
                              f"<th>{e(words['sentence'])}</th></tr></thead>", "<tbody>"]
         for row in section.sources.itertuples(index=False):
@@ -280,6 +288,11 @@ def _html(sections: list[_Section], meta: str, lang: str, digits: str, months: s
         parts += ["</tbody>", "</table>"]
     parts += ["</section>", "</body>", "</html>", ""]
     return "\n".join(parts)
+
+
+def _latest_note(section: _Section, lang: str, digits: str) -> str:
+    note = WORDS[lang]["latest"].format(shown=len(section.sources), total=section.sources_total)
+    return typography.arabic_digits(note) if lang == "ar" and digits == "arabic" else note
 
 
 # ----------------------------------------------------------------------------- PDF
@@ -416,6 +429,8 @@ def _write_pdf(path: str, sections: list[_Section], meta: str, lang: str, digits
                 if section.sources.empty:
                     pages.paragraph(words["no_rows"], TEXT_PT, 0.2)
                     continue
+                if section.sources_total > len(section.sources):
+                    pages.paragraph(_latest_note(section, lang, digits), TEXT_PT, 0.08, color="#555555")
                 header = [words["outlet"], words["date"], words["sentence"]]
                 pages.block(lambda: [pages.place(x, text, TEXT_PT, rtl, color="#555555")
                                      for (x, _w), text in zip(columns, header)], 0.06)

@@ -7,6 +7,7 @@ HTML must show it as text, never as markup.
 from __future__ import annotations
 
 import base64
+import html as html_module
 import re
 from pathlib import Path
 
@@ -116,3 +117,23 @@ def test_cli_brief_of_a_corpus_with_no_article_is_an_error(tmp_path):
                              "--out", str(tmp_path / "b")], capture_output=True, text=True)
     assert result.returncode == 2 and f"no article could be read from {empty} (no .txt, .html, .htm, .jsonl files there)" in result.stderr
     assert not (tmp_path / "b").exists()
+
+
+def test_a_large_corpus_lists_only_the_latest_quoted_sentences(tables, tmp_path, monkeypatch):
+    # at 20,000 articles the sources table ran to 100,000 rows and the PDF to hundreds of MB;
+    # it lists the latest MAX_SOURCES sentences per chart and says how many there are in all
+    from analysis import brief
+    from analysis.series import attack_counts
+
+    points = attack_counts(tables)
+    total = len(points[["article_id", "sentence"]].drop_duplicates())
+    assert total > 2
+    monkeypatch.setattr(brief, "MAX_SOURCES", 2)
+    pdf, page = write_brief(tables, tmp_path, lang="en", charts=["attack_counts"])
+    html = page.read_text(encoding="utf-8")
+    sources = html[html.index('<section id="sources">'):]
+    assert sources.count("<tr>") == 1 + 2  # the header and two sentences
+    assert f"The 2 most recent of {total} quoted sentences; all of them are in the claims and events tables." in sources
+    latest = points.sort_values("published")["sentence"].iloc[-1]
+    assert html_module.escape(latest[-40:]) in sources  # (its number is marked up)
+    assert pdf.stat().st_size > 0
