@@ -280,12 +280,23 @@ def _sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+# What draws a chart besides the package: the renderer, the text shaping and the fonts.
+_DRAWING_DISTRIBUTIONS = ("matplotlib", "arabic-reshaper", "python-bidi", "fontpkg-noto-sans-arabic",
+                          "fontpkg-noto-sans", "pandas")
+
+
 def _code_hash(package: Path = _PACKAGE) -> str:
     """Hash of the code a chart depends on: every module of the package (a list of the drawing
-    modules missed chart_labels.py once, and its charts stayed cached) and matplotlib's version."""
-    import matplotlib
+    modules missed chart_labels.py once, and its charts stayed cached) and the versions of the
+    distributions that draw it (an upgraded font changes every chart)."""
+    from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256(f"matplotlib {matplotlib.__version__}\n".encode())
+    digest = hashlib.sha256()
+    for name in _DRAWING_DISTRIBUTIONS:
+        try:
+            digest.update(f"{name} {version(name)}\n".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name} -\n".encode())
     for path in sorted(package.glob("*.py")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

@@ -155,6 +155,18 @@ def test_every_module_of_the_package_is_in_the_code_hash(tmp_path):
     assert runner._code_hash(package) == before
 
 
+@pytest.mark.parametrize("distribution", runner._DRAWING_DISTRIBUTIONS)
+def test_an_upgrade_of_what_draws_the_charts_changes_the_code_hash(distribution, monkeypatch):
+    import importlib.metadata
+
+    installed = importlib.metadata.version(distribution)  # each is a dependency: found, not "-"
+    before = runner._code_hash()
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version",
+                        lambda name: installed + ".post1" if name == distribution else real(name))
+    assert runner._code_hash() != before
+
+
 def test_a_damaged_manifest_entry_means_run_again():
     assert runner._still_valid({"key": "k", "outputs": None}, "k", []) is False
     assert runner._still_valid({"key": "k", "outputs": {}}, "k", []) is True
