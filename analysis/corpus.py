@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import codecs
 import csv
-import datetime as _dt
+import dataclasses
 import hashlib
+import io
 import json
 import logging
 import os
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 __all__ = [
     "MAX_BYTES", "SUFFIXES", "Problem", "Document", "RawDocument", "CatalogEntry", "InputError",
@@ -27,6 +30,7 @@ __all__ = [
 ]
 
 from .clean import clean_page, clean_text
+from .published import parse_iso
 
 log = logging.getLogger(__name__)
 _WS = re.compile(r"\s+")
@@ -103,6 +107,8 @@ class CatalogEntry:
     url: str | None
     outlet: str | None
     published: str | None
+    source: str = field(default="catalog", compare=False)  # the CSV and line it was read from, for problems
+    line: int = field(default=0, compare=False)
 
 
 class InputError(ValueError):
@@ -117,11 +123,21 @@ _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
 _LETTER = re.compile(r"[^\W\d_]")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_Record = TypeVar("_Record", RawDocument, Problem)
 
 
 def _looks_arabic(text: str) -> bool:
     letters = len(_LETTER.findall(text))
     return letters > 0 and len(_ARABIC_LETTER.findall(text)) >= 0.6 * letters
+
+
+def _displayable(item: _Record) -> _Record:
+    """`item` with lone surrogates, which the tables cannot store, replaced by '\ufffd': os gives the
+    bytes of a file name that is not UTF-8 as surrogates."""
+    fixed = {name: _LONE_SURROGATE.sub("\ufffd", value) for name, value in vars(item).items()
+             if isinstance(value, str) and _LONE_SURROGATE.search(value)}
+    return dataclasses.replace(item, **fixed) if fixed else item
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, str, Problem | None]:
@@ -248,22 +264,9 @@ def _html(text: str) -> tuple[str, str | None, dict[str, str]]:
 # --------------------------------------------------------------------------------------------
 # Catalog
 
-_DATE_RE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 def _valid_date(s: str) -> bool:
-    if _DATE_RE.fullmatch(s):
-        parts = [int(p) for p in s.split("-")] + [1, 1]
-        try:
-            _dt.date(parts[0], parts[1], parts[2])
-            return 1000 <= parts[0] <= 2999
-        except ValueError:
-            return False
-    try:
-        _dt.datetime.fromisoformat(s)
-        return True
-    except ValueError:
-        return False
+    """Only what `published.parse_iso` reads: a value it cannot read would be dropped silently."""
+    return parse_iso(s) is not None
 
 
 def _basename(name: str) -> str:
@@ -301,14 +304,14 @@ def read_catalog(path: str | os.PathLike[str]) -> tuple[dict[str, CatalogEntry],
         published = rec.get("published") or None
         if published and not _valid_date(published):
             problems.append(Problem(p, "catalog", f"{p}, line {lineno}: published '{published}' for {name} is not a "
-                                    "date; use YYYY-MM-DD, YYYY-MM or YYYY (left empty)"))
+                                    "date; use YYYY-MM-DD, YYYY-MM or YYYY, years 1678-2261 (left empty)"))
             published = None
         if name in entries:
             problems.append(Problem(p, "catalog", f"{p}, line {lineno}: {name} is listed twice; the first row is used, "
                                     "remove the duplicate"))
             continue
-        entries[name] = CatalogEntry(name, rec.get("url") or None, rec.get("outlet") or None, published)
-    return entries, problems
+        entries[name] = CatalogEntry(name, rec.get("url") or None, rec.get("outlet") or None, published, p, lineno)
+    return entries, [_displayable(problem) for problem in problems]
 
 
 # --------------------------------------------------------------------------------------------
@@ -374,49 +377,106 @@ def _str_field(obj: dict, key: str) -> str | None:
     return (v.strip() or None) if isinstance(v, str) else None
 
 
-def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | None, str]]:
-    """(line number, raw bytes, text if already decoded, encoding); streams UTF-8 files line by line."""
+_PIECE = 1 << 20  # read at a time from a line over the limit
+
+
+def _lines(fh: io.IOBase, limit: int, ends: bytes | str) -> Iterator[tuple[bytes | str | None, int]]:
+    """(line without its end, 0) for each line of a binary or text file, or (None, its length in
+    UTF-8 bytes) for a line over `limit`: that one is skipped in pieces, never held whole."""
+    size = min(limit, sys.maxsize - 2) + 2  # room for "\r\n"; readline() takes at most sys.maxsize
+    newline = ends[-1:]
+    while line := fh.readline(size):
+        if len(line) < size or line.endswith(newline):
+            yield line.rstrip(ends), 0
+            continue
+        skipped = 0
+        while line and not line.endswith(newline):
+            skipped += _utf8_len(line)
+            line = fh.readline(_PIECE)
+        yield None, skipped + _utf8_len(line.rstrip(ends))
+
+
+def _utf8_len(piece: bytes | str) -> int:
+    return len(piece.encode("utf-8")) if isinstance(piece, str) else len(piece)
+
+
+def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | None, str] | Problem]:
+    """(line number, raw bytes, text if already decoded, encoding) for each line, read one by one
+    (UTF-16 files are decoded as they are read, and measured as UTF-8); a Problem for a line over
+    max_bytes."""
     with open(path, "rb") as fh:
-        head = fh.read(2)
-        if head in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):  # rare: decode the whole file
-            raw = head + fh.read(max_bytes + 1)
-            for lineno, line in enumerate(raw.decode("utf-16", errors="replace").lstrip("\ufeff").split("\n"), 1):
-                line = line.rstrip("\r")
-                yield lineno, line.encode("utf-8"), line, "utf-16"
-            return
-        fh.seek(0)
-        for lineno, line in enumerate(fh, 1):
-            if lineno == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[len(codecs.BOM_UTF8):]
-            yield lineno, line.rstrip(b"\r\n"), None, "utf-8"
+        head = fh.read(3)
+        utf16 = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+        fh.seek(3 if head == codecs.BOM_UTF8 else 0)
+        lines = (_lines(io.TextIOWrapper(fh, "utf-16", errors="replace", newline="\n"), max_bytes, "\r\n")
+                 if utf16 else _lines(fh, max_bytes, b"\r\n"))
+        for lineno, (line, skipped) in enumerate(lines, 1):
+            raw = line.encode("utf-8") if isinstance(line, str) else line
+            size = skipped or len(raw)
+            if size > max_bytes:
+                yield Problem(path, "read", f"{path}, line {lineno}: {size} bytes, over the limit of {max_bytes}; "
+                              f"{_RAISE_LIMIT}")
+            elif utf16:
+                yield lineno, raw, line, "utf-16"
+            else:
+                yield lineno, raw, None, "utf-8"
 
 
-def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
-                ids: dict[str, int]) -> Iterator[RawDocument | Problem]:
+_FIELDS = ("text", "title", "url", "outlet", "published", "file", "id")
+
+
+def _replace_surrogates(obj: dict) -> list[str]:
+    """Replaces lone surrogates in the fields read from a .jsonl line (JSON escapes can make them, the
+    tables cannot store them) with '\ufffd'; -> the fields that had some."""
+    replaced = [key for key in _FIELDS if isinstance(obj.get(key), str) and _LONE_SURROGATE.search(obj[key])]
+    for key in replaced:
+        obj[key] = _LONE_SURROGATE.sub("\ufffd", obj[key])
+    return replaced
+
+
+def _no_text(path: str, lineno: int) -> Problem:
+    return Problem(path, "parse", f"{path}, line {lineno}: no non-empty \"text\" string; add the article text "
+                   "under \"text\" (line skipped)")
+
+
+def _held_problems(path: str, held: list[Problem | array]) -> Iterator[Problem]:
+    """The problems held back by `_read_jsonl`, in line order."""
+    for item in held:
+        if isinstance(item, Problem):
+            yield item
+        else:
+            yield from (_no_text(path, lineno) for lineno in item)
+
+
+def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int, ids: dict[str, int],
+                used: set[str]) -> Iterator[RawDocument | Problem]:
     """One Document per line with a "text" field; other lines become Problems naming the line."""
     stem = _safe_id(path) or "doc"
-    pending: list[Problem] = []  # held back until an article shows this is not a metadata file
-    no_text = parsed = 0
+    # Held back until an article shows this is not a metadata file; lines without text only as runs
+    # of line numbers, as a metadata file may have millions of them.
+    held: list[Problem | array] = []
+    parsed = 0
     streaming = False
 
     def emit(item: RawDocument | Problem) -> Iterator[RawDocument | Problem]:
         nonlocal streaming
         if isinstance(item, RawDocument) and not streaming:
             streaming = True
-            yield from pending
+            yield from _held_problems(path, held)
+            held.clear()
         if streaming:
             yield item
         else:
-            pending.append(item)  # type: ignore[arg-type]
+            held.append(item)  # type: ignore[arg-type]
 
-    for lineno, bline, sline, enc in _jsonl_lines(path, max_bytes):
+    for line in _jsonl_lines(path, max_bytes):
+        if isinstance(line, Problem):
+            yield from emit(line)
+            continue
+        lineno, bline, sline, enc = line
         if not bline.strip():
             continue
         where = f"{path}, line {lineno}"
-        if len(bline) > max_bytes:
-            yield from emit(Problem(path, "read", f"{where}: {len(bline)} bytes, over the limit of {max_bytes}; "
-                                    f"{_RAISE_LIMIT}"))
-            continue
         if sline is None:
             sline, enc, problem = _decode(bline, where)
             if problem:
@@ -434,25 +494,41 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
                                     "each line must be an object with a \"text\" field"))
             continue
         parsed += 1
-        text = obj.get("text")
-        if not isinstance(text, str) or not text.strip():
-            no_text += 1
-            yield from emit(Problem(path, "parse", f"{where}: no non-empty \"text\" string; add the article "
-                                    "text under \"text\" (line skipped)"))
+        if not isinstance(obj.get("text"), str) or not obj["text"].strip():
+            if streaming:
+                yield _no_text(path, lineno)
+            elif held and isinstance(held[-1], array):
+                held[-1].append(lineno)
+            else:
+                held.append(array("I", [lineno]))
             continue
+        replaced = _replace_surrogates(obj) if "\\u" in sline else []
+        if replaced:
+            yield from emit(Problem(path, "decode", f"{where}: lone surrogate escape(s) (\\ud800-\\udfff without their "
+                                    f"pair) in {', '.join(replaced)} replaced with '\ufffd'; the article was read, "
+                                    "fix the escapes in the line to recover those characters"))
         file_field = _str_field(obj, "file")
         base = _safe_id(file_field or _str_field(obj, "id") or "") or f"{stem}-{lineno}"
-        cat = catalog.get(_basename(file_field)) if file_field else None
-        meta = _Meta(_str_field(obj, "url"), _str_field(obj, "outlet"), _str_field(obj, "published"))
-        yield from emit(_raw_doc(_unique(base, ids), path, text, enc, hashlib.sha256(bline).hexdigest(), meta, cat,
-                                 _str_field(obj, "title"), where=where))
-    if not streaming and parsed and no_text == parsed:  # e.g. gold.jsonl: one problem, not one per line
+        cat = None
+        if file_field:
+            used.add(_basename(file_field))
+            cat = catalog.get(_basename(file_field))
+        published, given = _str_field(obj, "published"), obj.get("published")
+        if (published and not _valid_date(published)) or not isinstance(given, (str, type(None))):
+            yield from emit(Problem(path, "parse", f"{where}: published {json.dumps(given, ensure_ascii=False)} is "
+                                    "not a date; use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", years 1678-2261 (the article is read "
+                                    "without it)"))
+            published = None
+        meta = _Meta(_str_field(obj, "url"), _str_field(obj, "outlet"), published)
+        yield from emit(_raw_doc(_unique(base, ids), path, obj["text"], enc, hashlib.sha256(bline).hexdigest(), meta,
+                                 cat, _str_field(obj, "title"), where=where))
+    if streaming:
+        return
+    if parsed:  # every JSON line lacks "text", e.g. gold.jsonl: one problem, not one per line
         yield Problem(path, "parse", f"{path}: none of its {parsed} JSON lines has a \"text\" field, so it holds "
                       "no articles (a metadata file?); move it out of the input folder or add \"text\"")
-        pending = [p for p in pending if "\"text\" string" not in p.message]
-    if not streaming:
-        yield from pending
-    if not streaming and not pending and not parsed:
+    yield from (item for item in held if isinstance(item, Problem))
+    if not parsed and not held:
         yield Problem(path, "read", f"{path}: empty file (no JSON lines); remove it or add one article per line")
 
 
@@ -471,23 +547,25 @@ def _unique(base: str, ids: dict[str, int]) -> str:
     return f"{base}-{number}"
 
 
-def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int,
-               ids: dict[str, int]) -> Iterator[RawDocument | Problem]:
+def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int, ids: dict[str, int],
+               used: set[str]) -> Iterator[RawDocument | Problem]:
+    """The file's document(s) and problems; `used` collects the names the catalog may match."""
     suffix = os.path.splitext(path)[1].lower()
+    used.add(os.path.basename(path))
     try:
         size = os.stat(path).st_size
         if size == 0:
             yield Problem(path, "read", f"{path}: empty file; remove it or fill it with the article text")
             return
         if suffix == ".jsonl":  # streamed; the size limit applies to each line
-            yield from _read_jsonl(path, catalog, max_bytes, ids)
+            yield from _read_jsonl(path, catalog, max_bytes, ids, used)
             return
         if size > max_bytes:
             yield Problem(path, "read", f"{path}: {size:,} bytes, over the limit of {max_bytes:,} bytes; "
                           f"{_RAISE_LIMIT}")
             return
         with open(path, "rb") as fh:
-            raw = fh.read(max_bytes + 1)
+            raw = fh.read(size)  # not max_bytes: read(n) reserves n bytes up front, and a huge n fails
     except OSError as exc:
         yield Problem(path, "read", f"{path}: cannot read ({exc.strerror or exc}); check that it exists and is readable")
         return
@@ -525,7 +603,8 @@ def iter_documents(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[st
 
     Folders are read recursively in sorted order (hidden entries skipped, each real folder once, so
     symlink loops end); files given explicitly are read whatever their suffix.  The catalog is matched
-    by file basename (for .jsonl, by each line's "file" field) and its non-empty fields win.
+    by file basename (for .jsonl, by each line's "file" field) and its non-empty fields win; rows that
+    match no input become Problems after all inputs.
 
     Raises InputError at once for a path that does not exist; everything else that goes wrong with a
     single file becomes a Problem so one bad file never stops the others.
@@ -545,15 +624,35 @@ def _iter(roots: list[str], catalog: dict[str, CatalogEntry], max_bytes: int) ->
     seen_dirs: set[str] = set()
     seen_files: set[str] = set()
     ids: dict[str, int] = {}
+    used: set[str] = set()
     for root in roots:
         problems: list[Problem] = []
         files = _walk(root, seen_dirs, problems) if os.path.isdir(root) else iter([root])
         for path in files:
-            yield from problems
+            yield from map(_displayable, problems)
             problems.clear()
             real = os.path.realpath(path)
             if real in seen_files:
                 continue
             seen_files.add(real)
-            yield from _read_file(path, catalog, max_bytes, ids)
-        yield from problems
+            items = _read_file(path, catalog, max_bytes, ids, used)
+            if _LONE_SURROGATE.search(path):  # read by its real name, shown with '\ufffd'
+                yield _displayable(Problem(path, "read", f"{path}: the file or folder name is not valid UTF-8 (shown "
+                                           "with '\ufffd'); rename it in UTF-8 to keep its name in the tables"))
+                items = map(_displayable, items)
+            yield from items
+        yield from map(_displayable, problems)
+    yield from map(_displayable, _unused_rows(catalog, used))
+
+
+def _unused_rows(catalog: dict[str, CatalogEntry], used: set[str]) -> Iterator[Problem]:
+    """Catalog rows no input matched, as one problem: a typo in `file` would otherwise lose their
+    fields silently (and a catalog of a whole archive, used for one folder, is not 1,000s of them)."""
+    unused = [(name, entry) for name, entry in catalog.items() if name not in used]
+    if not unused:
+        return
+    source = unused[0][1].source
+    shown = ", ".join(f"'{name}'" + (f" (line {entry.line})" if entry.line else "") for name, entry in unused[:5])
+    more = f" and {len(unused) - 5:,} more" if len(unused) > 5 else ""
+    yield Problem(source, "catalog", f"{source}: {len(unused):,} row(s) name no input file (or .jsonl \"file\" "
+                                     f"field): {shown}{more}; check the names if those files were meant to be read")

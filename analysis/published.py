@@ -36,8 +36,13 @@ class Published:
 NONE = Published(None, "none", "none")
 
 
+# The years a table's dates can hold (pandas' nanosecond timestamps end in 1677 and 2262).
+YEARS = range(1678, 2262)
+
+
 def parse_iso(raw: str | None) -> tuple[date, str] | None:
-    """'2021-02-16' / '2021-02' / '2021' -> (date, precision); None if absent or malformed."""
+    """'2021-02-16' / '2021-02' / '2021' -> (date, precision); None if absent, malformed, or
+    outside YEARS (a catalog's "2300-01-01" stopped the whole run)."""
     if not raw:
         return None
     raw = raw.strip()
@@ -48,7 +53,7 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
         if match:
             parts = [int(g) for g in match.groups()] + [1] * (3 - len(match.groups()))
             try:
-                return date(*parts), precision
+                return (date(*parts), precision) if parts[0] in YEARS else None
             except ValueError:
                 return None
     return None

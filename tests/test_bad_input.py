@@ -3,6 +3,7 @@
 Every input ends up in `articles` or `problems` (or both when read in part); nothing raises.
 """
 
+import codecs
 import hashlib
 import json
 import os
@@ -22,8 +23,12 @@ def tables_for(path, **kwargs):
 
 def only_problem(tables):
     assert tables.articles.empty
-    assert len(tables.problems) == 1
-    return tables.problems.iloc[0]
+    return only_row(tables.problems)
+
+
+def only_row(frame):
+    assert len(frame) == 1
+    return frame.iloc[0]
 
 
 def attacks(tables):
@@ -266,3 +271,116 @@ def test_article_ids_stay_unique_when_a_renamed_id_is_taken(tmp_path):
     assert tables.articles.query("path.str.endswith('lines.jsonl')")["article_id"].tolist() == \
         ["y", "y-2", "y-2-2", "z-2", "z", "z-3"]
     assert tables.problems.empty
+
+
+# 28-33: what used to stop a whole run or be lost without a word ----------------------------------
+
+def test_lone_surrogate_escapes_in_jsonl_are_replaced_and_reported(tmp_path):
+    """pyarrow cannot write lone surrogates: one "\\ud800" escape made the run fail, losing every article."""
+    broken = '{"text": "\\ud800 نحو 2500 جندي في العراق.", "title": "\\udc00عنوان", "id": "n\\ud800ews"}'
+    write(tmp_path, "feed.jsonl", (broken + "\n" + json.dumps({"text": ARTICLE}, ensure_ascii=False)).encode())
+    tables = tables_for(tmp_path)
+    tables.save(tmp_path / "out")
+    assert tables.articles["article_id"].tolist() == ["n_ews", "feed-2"]
+    assert tables.articles["title"].tolist()[0] == "\ufffdعنوان"
+    assert tables.claims["value"].astype(int).tolist() == [2500, 60]
+    problem = tables.problems.iloc[0]
+    assert len(tables.problems) == 1 and problem["stage"] == "decode"
+    assert problem["message"].startswith(f"{tmp_path / 'feed.jsonl'}, line 1: lone surrogate escape(s)")
+    assert "in text, title, id replaced with '\ufffd'" in problem["message"]
+
+
+def test_file_name_that_is_not_utf8_is_read_and_reported(tmp_path):
+    name = "خبر".encode("cp1256") + b".txt"
+    with open(os.fsencode(tmp_path) + b"/" + name, "wb") as handle:
+        handle.write(ARTICLE.encode())
+    write(tmp_path, "ok.txt", ARTICLE.encode())
+    tables = tables_for(tmp_path)
+    tables.save(tmp_path / "out")
+    shown = f"{tmp_path}/\ufffd\ufffd\ufffd.txt"
+    assert tables.articles["path"].tolist() == [f"{tmp_path}/ok.txt", shown]
+    assert attacks(tables) == [60, 60]
+    assert tables.problems[["path", "stage"]].values.tolist() == [[shown, "read"]]
+    assert "not valid UTF-8" in tables.problems["message"][0] and "rename" in tables.problems["message"][0]
+
+
+def test_utf16_jsonl_is_read_line_by_line_with_the_limit_per_line(tmp_path):
+    """It was cut at max_bytes of the whole file, with a misleading "not valid JSON" for the cut line."""
+    lines = [json.dumps({"text": ARTICLE * (10 if n == 11 else 1)}, ensure_ascii=False) for n in range(1, 21)]
+    path = write(tmp_path, "feed.jsonl", codecs.BOM_UTF16_LE + "\r\n".join(lines).encode("utf-16-le"))
+    tables = tables_for(path, max_bytes=1000)
+    assert path.stat().st_size > 5000 and len(lines[0].encode()) < 1000 < len(lines[10].encode())
+    assert tables.articles["article_id"].tolist() == [f"feed-{n}" for n in range(1, 21) if n != 11]
+    assert tables.articles["encoding"].unique().tolist() == ["utf-16"]
+    problem = only_row(tables.problems)
+    assert problem["stage"] == "read"
+    assert problem["message"].startswith(f"{path}, line 11: {len(lines[10].encode())} bytes, over the limit of 1000")
+
+
+def test_a_huge_limit_means_no_limit(tmp_path):
+    """`--max-mb 1e13` crashed reading .txt files (OverflowError in read())."""
+    write(tmp_path, "a.txt", ARTICLE.encode())
+    write(tmp_path, "b.jsonl", json.dumps({"text": ARTICLE}, ensure_ascii=False).encode())
+    write(tmp_path, "c.jsonl", codecs.BOM_UTF16_BE + json.dumps({"text": ARTICLE}).encode("utf-16-be"))
+    tables = tables_for(tmp_path, max_bytes=int(1e13 * 2**20))
+    assert tables.articles["article_id"].tolist() == ["a", "b-1", "c-1"]
+    assert tables.problems.empty and attacks(tables) == [60, 60, 60]
+
+
+def test_dates_the_pipeline_cannot_read_are_reported_not_dropped(tmp_path):
+    for name in "abcd":
+        write(tmp_path, f"{name}.txt", ARTICLE.encode())
+    catalog = write(tmp_path, "catalog.csv",
+                    b"file,published\na.txt,20240105\nb.txt,2024-01-05T10\nc.txt,2024-W05-2\nd.txt,2024-01-05\n")
+    lines = [json.dumps({"text": ARTICLE, "published": value}) for value in ("yesterday", "2024-13-45", 2024, "2024-01")]
+    write(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    tables = build_tables([tmp_path], catalog=catalog)
+    basis = dict(zip(tables.articles["article_id"], tables.articles["published_basis"]))
+    assert [name for name, value in basis.items() if value == "catalog"] == ["d", "feed-4"]
+    assert tables.problems["stage"].tolist() == ["catalog"] * 3 + ["parse"] * 3
+    messages = tables.problems["message"].tolist()
+    for message, line, value in zip(messages, [2, 3, 4], ["20240105", "2024-01-05T10", "2024-W05-2"]):
+        assert message.startswith(f"{catalog}, line {line}: published '{value}' for {'abc'[line - 2]}.txt is not a date")
+    for message, line, value in zip(messages[3:], [1, 2, 3], ['"yesterday"', '"2024-13-45"', "2024"]):
+        assert message.startswith(f"{tmp_path / 'feed.jsonl'}, line {line}: published {value} is not a date")
+
+
+def test_catalog_rows_that_match_no_input_are_reported(tmp_path):
+    """A typo in the catalog's `file` column lost that row's date without a word."""
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write(inputs, "a.txt", ARTICLE.encode())
+    write(inputs, "feed.jsonl", json.dumps({"text": ARTICLE, "file": "b.txt"}).encode())
+    catalog = write(tmp_path, "catalog.csv", b"file,published\na.txt,2024-01-05\nb.txt,2024-01-06\nghots.txt,2024-01-07\n")
+    tables = build_tables([inputs], catalog=catalog)
+    assert tables.articles["published"].dt.strftime("%Y-%m-%d").tolist() == ["2024-01-05", "2024-01-06"]
+    problem = only_row(tables.problems)
+    assert (problem["path"], problem["stage"]) == (str(catalog), "catalog")
+    assert problem["message"].startswith(f"{catalog}: 1 row(s) name no input file (or .jsonl \"file\" field): "
+                                         "'ghots.txt' (line 4); check the names")
+
+
+def test_a_catalog_of_a_whole_archive_used_for_one_folder_is_one_problem(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    write(inputs, "a.txt", ARTICLE.encode())
+    rows = "".join(f"old{n}.txt,2020-01-01\n" for n in range(1000))
+    catalog = write(tmp_path, "catalog.csv", f"file,published\na.txt,2024-01-05\n{rows}".encode())
+    problem = only_row(build_tables([inputs], catalog=catalog).problems)
+    assert problem["message"].startswith(f"{catalog}: 1,000 row(s) name no input file")
+    assert "'old0.txt' (line 3), 'old1.txt' (line 4)" in problem["message"] and "and 995 more" in problem["message"]
+
+
+def test_a_date_the_tables_cannot_hold_is_a_problem_not_the_end_of_the_run(tmp_path):
+    # pandas holds dates from 1678 to 2261: "2300-01-01" in one line stopped extract, figures and brief
+    lines = [json.dumps({"text": ARTICLE, "file": "a1", "published": "2300-01-01"}),
+             json.dumps({"text": ARTICLE, "file": "a2", "published": "0001-01-01"}),
+             json.dumps({"text": ARTICLE, "file": "a3", "published": "2024-01-05"})]
+    write(tmp_path, "feed.jsonl", "\n".join(lines).encode())
+    catalog = write(tmp_path, "catalog.csv", b"file,published\na1,1600-01-01\n")
+    tables = build_tables([tmp_path], catalog=catalog)
+    assert tables.articles["article_id"].tolist() == ["a1", "a2", "a3"]
+    assert str(tables.articles["published"].iloc[2].date()) == "2024-01-05"
+    messages = tables.problems["message"].tolist()
+    assert messages[0].startswith(f"{catalog}, line 2: published '1600-01-01' for a1 is not a date")
+    assert [m.split(": published ")[1][:12] for m in messages[1:]] == ['"2300-01-01"', '"0001-01-01"']

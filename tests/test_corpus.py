@@ -6,6 +6,7 @@ import hashlib
 import json
 import os
 import time
+import tracemalloc
 from collections import Counter
 from pathlib import Path
 
@@ -466,3 +467,43 @@ def test_jsonl_is_streamed_with_a_per_line_limit(tmp_path):
 def test_closing_arabic_byline_removed():
     assert clean_text(f"{ARABIC}\n\nعن محمد الربيعي\n")[0] == ARABIC
     assert clean_text(f"عن محمد الربيعي\n\n{ARABIC}")[0].startswith("عن محمد الربيعي")  # only at the end
+
+
+def traced_peak(function):
+    """(result, peak bytes allocated while it ran)."""
+    tracemalloc.start()
+    try:
+        return function(), tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_jsonl_line_over_the_limit_is_skipped_in_pieces(tmp_path):
+    """Such a line was read whole (184 MB for one) before it was refused."""
+    path = tmp_path / "big.jsonl"
+    small, huge = (json.dumps({"text": text}, ensure_ascii=False) for text in (ARABIC, "ن" * (8 * 2**20)))
+    path.write_text("\n".join([small, huge, small]) + "\n", encoding="utf-8")
+    (docs, problems), peak = traced_peak(lambda: read_all(path, max_bytes=2**16))
+    assert [d.article_id for d in docs] == ["big-1", "big-3"]
+    assert [p.message.split(";")[0] for p in problems] == [
+        f"{path}, line 2: {len(huge.encode('utf-8'))} bytes, over the limit of {2**16}"]
+    assert peak < 8 * 2**20  # pieces of 1 MiB, not the 16 MiB line
+
+
+def test_metadata_jsonl_keeps_no_problem_per_line(tmp_path):
+    """One summary for a file without articles, but a Problem held for each line (390 MB for 1M lines)."""
+    path = tmp_path / "meta.jsonl"
+    lines = [json.dumps({"id": n, "url": f"https://x.example/{n}"}) for n in range(30_000)]
+    lines[1] = "{not json"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (docs, problems), peak = traced_peak(lambda: read_all(path))
+    assert docs == [] and [p.message.split(";")[0] for p in problems] == [
+        f"{path}: none of its 29999 JSON lines has a \"text\" field, so it holds no articles (a metadata file?)",
+        f"{path}, line 2: not valid JSON (Expecting property name enclosed in double quotes, column 2)"]
+    assert peak < 2 * 2**20
+    mixed = tmp_path / "mixed.jsonl"  # an article after them: each line is a problem, in line order
+    mixed.write_text("\n".join(['{"id": 1}', "{not json", '{"id": 3}', json.dumps({"text": ARABIC})]), encoding="utf-8")
+    docs, problems = read_all(mixed)
+    assert [d.article_id for d in docs] == ["mixed-4"]
+    assert [p.message.split(": ")[0] for p in problems] == [f"{mixed}, line {n}" for n in (1, 2, 3)]
+    assert ["no non-empty" in p.message for p in problems] == [True, False, True]
