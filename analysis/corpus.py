@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 from typing import NamedTuple, TypeVar
 
 __all__ = [
-    "MAX_BYTES", "SUFFIXES", "Problem", "Document", "RawDocument", "CatalogEntry", "InputError",
+    "MAX_BYTES", "SUFFIXES", "Problem", "Document", "RawDocument", "CatalogEntry", "InputError", "input_files",
     "read_catalog", "iter_documents", "clean_text",
 ]
 
@@ -620,28 +620,38 @@ def iter_documents(paths: str | os.PathLike[str] | Iterable[str | os.PathLike[st
     return (item.clean() if isinstance(item, RawDocument) else item for item in items) if clean else items
 
 
-def _iter(roots: list[str], catalog: dict[str, CatalogEntry], max_bytes: int) -> Iterator[RawDocument | Problem]:
+def input_files(paths: Iterable[str | os.PathLike[str]]) -> list[str]:
+    """The files `iter_documents` reads for `paths`, in its order: what a cache of its output must
+    hash (not every file under the folders, and through symlinked folders as it goes)."""
+    return list(_unique_files([os.fspath(p) for p in paths], []))
+
+
+def _unique_files(roots: list[str], problems: list[Problem]) -> Iterator[str]:
+    """Each file under `roots` once (by its real path); folders that cannot be listed go to `problems`."""
     seen_dirs: set[str] = set()
     seen_files: set[str] = set()
+    for root in roots:
+        for path in _walk(root, seen_dirs, problems) if os.path.isdir(root) else [root]:
+            real = os.path.realpath(path)
+            if real not in seen_files:
+                seen_files.add(real)
+                yield path
+
+
+def _iter(roots: list[str], catalog: dict[str, CatalogEntry], max_bytes: int) -> Iterator[RawDocument | Problem]:
     ids: dict[str, int] = {}
     used: set[str] = set()
-    for root in roots:
-        problems: list[Problem] = []
-        files = _walk(root, seen_dirs, problems) if os.path.isdir(root) else iter([root])
-        for path in files:
-            yield from map(_displayable, problems)
-            problems.clear()
-            real = os.path.realpath(path)
-            if real in seen_files:
-                continue
-            seen_files.add(real)
-            items = _read_file(path, catalog, max_bytes, ids, used)
-            if _LONE_SURROGATE.search(path):  # read by its real name, shown with '\ufffd'
-                yield _displayable(Problem(path, "read", f"{path}: the file or folder name is not valid UTF-8 (shown "
-                                           "with '\ufffd'); rename it in UTF-8 to keep its name in the tables"))
-                items = map(_displayable, items)
-            yield from items
+    problems: list[Problem] = []
+    for path in _unique_files(roots, problems):
         yield from map(_displayable, problems)
+        problems.clear()
+        items = _read_file(path, catalog, max_bytes, ids, used)
+        if _LONE_SURROGATE.search(path):  # read by its real name, shown with '\ufffd'
+            yield _displayable(Problem(path, "read", f"{path}: the file or folder name is not valid UTF-8 (shown "
+                                       "with '\ufffd'); rename it in UTF-8 to keep its name in the tables"))
+            items = map(_displayable, items)
+        yield from items
+    yield from map(_displayable, problems)
     yield from map(_displayable, _unused_rows(catalog, used))
 
 

@@ -342,12 +342,12 @@ def _read_notebook(path: Path):
 
 
 def _inputs_key(corpus: list[str], catalog: str | None, code_hash: str) -> str:
-    """Hash of every input file's bytes, the catalog and the package code: what the tables depend on."""
+    """Hash of every article file's bytes (those extraction reads: through symlinked folders, not
+    the charts or build folder inside a corpus folder), the catalog and the package code."""
+    from .corpus import input_files
+
     digest = hashlib.sha256(code_hash.encode())
-    files: list[Path] = []
-    for root in map(Path, corpus):
-        files += sorted(p for p in root.rglob("*") if p.is_file()) if root.is_dir() else [root]
-    files += [Path(catalog)] if catalog else []
+    files = [Path(path) for path in input_files(corpus)] + ([Path(catalog)] if catalog else [])
     for path in files:
         digest.update(str(path).encode() + b"\0" + _sha256_file(path).encode())
     return digest.hexdigest()

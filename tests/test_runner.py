@@ -167,6 +167,24 @@ def test_an_upgrade_of_what_draws_the_charts_changes_the_code_hash(distribution,
     assert runner._code_hash() != before
 
 
+def test_the_inputs_key_covers_what_extraction_reads_and_nothing_else(tmp_path):
+    # a symlinked folder is read by extraction but was not hashed (its articles stayed cached after
+    # they changed); a corpus folder holding the figures was re-extracted on every run
+    other, corpus = tmp_path / "other", tmp_path / "corpus"
+    other.mkdir()
+    corpus.mkdir()
+    shutil.copy(SEEDS / sorted(p.name for p in SEEDS.iterdir())[0], other / "linked.txt")
+    shutil.copy(SEEDS / sorted(p.name for p in SEEDS.iterdir())[1], corpus / "own.txt")
+    (corpus / "linked").symlink_to(other, target_is_directory=True)
+    key = runner._inputs_key([str(corpus)], None, "code")
+    (corpus / "figures").mkdir()
+    (corpus / "figures" / "attack_counts.ar.png").write_bytes(b"a chart")
+    (corpus / ".hidden.txt").write_text("not read", encoding="utf-8")
+    assert runner._inputs_key([str(corpus)], None, "code") == key
+    (other / "linked.txt").write_text("خبر آخر", encoding="utf-8")
+    assert runner._inputs_key([str(corpus)], None, "code") != key
+
+
 def test_a_damaged_manifest_entry_means_run_again():
     assert runner._still_valid({"key": "k", "outputs": None}, "k", []) is False
     assert runner._still_valid({"key": "k", "outputs": {}}, "k", []) is True
