@@ -39,7 +39,7 @@ CHARTS = ("attack_counts", "troop_levels", "events_timeline")
 PAGE_W, PAGE_H = 8.0, 10.5  # inches: cover and sources pages (chart pages keep the chart's size)
 MARGIN = 0.55
 TEXT_PT = 7.5
-MAX_SOURCES = 300  # quoted sentences listed per chart
+MAX_SOURCES = 100  # quoted sentences listed per chart (all of them are in the tables)
 _PDF_METADATA = {"CreationDate": None, "ModDate": None, "Producer": None, "Creator": None}
 _SVG_METADATA = {"Date": None, "Creator": None}
 
