@@ -121,14 +121,16 @@ class InputError(ValueError):
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]")
 _ARABIC_LETTER = re.compile(r"[\u0621-\u064a]")
-_LETTER = re.compile(r"[^\W\d_]")
+_NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _Record = TypeVar("_Record", RawDocument, Problem)
 
 
 def _looks_arabic(text: str) -> bool:
-    letters = len(_LETTER.findall(text))
+    """Most letters outside ASCII are Arabic: what cp1256 text decodes to.  ASCII letters do not
+    count against it (a saved page's markup and scripts are mostly Latin)."""
+    letters = len(_NON_ASCII_LETTER.findall(text))
     return letters > 0 and len(_ARABIC_LETTER.findall(text)) >= 0.6 * letters
 
 

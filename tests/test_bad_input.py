@@ -90,6 +90,19 @@ def test_encodings_read_the_same_claims(tmp_path, raw, encoding):
     assert attacks(tables) == [60]
 
 
+def test_a_cp1256_page_with_much_markup_is_read_as_cp1256(tmp_path):
+    # the Latin letters of its styles and scripts outnumbered the Arabic ones: it was read as UTF-8
+    # with thousands of replacement characters
+    style = "<style>" + "body { font-family: Tahoma, Arial, sans-serif; margin: 0 auto; }\n" * 80 + "</style>"
+    script = "<script>" + "window.dataLayer = window.dataLayer || []; function gtag(){}\n" * 80 + "</script>"
+    page = (f'<html><head><meta charset="windows-1256">{style}{script}</head>'
+            f"<body><p>{ARTICLE}</p></body></html>")
+    tables = tables_for(write(tmp_path, "page.html", page.encode("cp1256")))
+    assert tables.articles["encoding"].tolist() == ["cp1256"]
+    assert tables.problems.empty
+    assert attacks(tables) == [60]
+
+
 @pytest.mark.parametrize("newline", [b"\r\n", b"\r"])
 def test_crlf_and_lone_cr(tmp_path, newline):
     text = ("عنوان الخبر\n" + ARTICLE + "وأضاف أن نحو 2500 جندي أمريكي ما زالوا في العراق.\n").encode()
