@@ -283,6 +283,8 @@ def read_catalog(path: str | os.PathLike[str]) -> tuple[dict[str, CatalogEntry],
             rows = list(csv.reader(fh))
     except FileNotFoundError:
         raise InputError(f"{p}: catalog not found; check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{p}: is a folder; --catalog takes the catalog's CSV file") from None
     except UnicodeDecodeError as exc:
         raise InputError(f"{p}: catalog is not UTF-8 ({exc.reason} at byte {exc.start}); re-save it as UTF-8") from None
     if not rows:

@@ -159,6 +159,12 @@ def test_catalog_missing_file_column_is_an_error(tmp_path):
         build_tables([tmp_path], catalog=catalog)
 
 
+def test_a_catalog_path_that_is_a_folder_is_an_input_error(tmp_path):
+    from analysis import InputError
+    with pytest.raises(InputError, match=f"{tmp_path}: is a folder; --catalog takes the catalog's CSV file"):
+        build_tables([tmp_path], catalog=tmp_path)
+
+
 # 16-17: size ------------------------------------------------------------------------------------
 
 def test_50_mb_file_is_refused_with_a_limit_that_can_be_raised(tmp_path):
