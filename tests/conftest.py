@@ -1,5 +1,6 @@
 """Shared fixtures: the seed and development-corpus tables are built once per test session."""
 
+import signal
 from pathlib import Path
 
 import pytest
@@ -19,3 +20,9 @@ def seed_tables():
 @pytest.fixture(scope="session")
 def corpus_tables():
     return build_tables([CORPUS / "texts"], catalog=CORPUS / "catalog.csv")
+
+
+def default_sigint() -> None:
+    """For a child process that tests Ctrl-C: a test run started in the background by a shell
+    ignores SIGINT, and so would the child (Python then installs no KeyboardInterrupt handler)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)

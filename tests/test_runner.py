@@ -19,6 +19,7 @@ from analysis import runner
 from analysis import tables as tables_module
 from analysis.runner import RunReport, run_figures
 from analysis.tables import build_tables as real_build_tables
+from tests.conftest import default_sigint
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -448,7 +449,8 @@ def test_ctrl_c_stops_the_running_notebook(tmp_path):
     code = ("from analysis.runner import run_figures\n"
             f"run_figures([{str(SEEDS)!r}], langs=['en'], formats=['svg'], out_dir={str(tmp_path / 'out')!r}, "
             f"build_dir={str(tmp_path / 'build')!r}, notebooks_dir={str(tmp_path / 'notebooks')!r}, progress=False)\n")
-    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=default_sigint)
     kernel_pid = None
     try:
         for _ in range(600):  # the notebook is sleeping once it wrote its kernel's pid

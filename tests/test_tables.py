@@ -12,7 +12,7 @@ import pytest
 
 from analysis import SchemaError, Tables, build_tables
 from analysis.tables import SCHEMAS, frame, validate
-from tests.conftest import ROOT, SEEDS
+from tests.conftest import ROOT, SEEDS, default_sigint
 
 
 def test_columns_are_the_contract(seed_tables):
@@ -266,7 +266,7 @@ def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path
     before = {p.name: p.read_bytes() for p in out.iterdir()}
     child = subprocess.Popen([sys.executable, "-m", "analysis.cli", "-q", "extract", str(tmp_path / "many"),
                               "--out", str(out), "--jobs", "2"], cwd=ROOT, stderr=subprocess.PIPE, text=True,
-                             start_new_session=True)
+                             start_new_session=True, preexec_fn=default_sigint)
     try:
         for _ in range(1200):  # the first chunk (2,000 articles) is written: the run is well under way
             if list(out.glob(".articles.parquet.*.tmp")):
