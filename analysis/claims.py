@@ -153,7 +153,8 @@ class _Reader:
     def numbers(self, sentence: Sentence) -> list[NumberMatch]:
         found = []
         first = bisect_left(self.number_starts, sentence.start)
-        for number in self.all_numbers[first:]:
+        for index in range(first, len(self.all_numbers)):  # not a slice: a copy of the rest of a long page
+            number = self.all_numbers[index]
             start, end = number.start, number.end
             if start >= sentence.end:
                 break
@@ -176,7 +177,8 @@ class _Reader:
             if not any(n.start <= start < n.end for n in numbers):
                 found.append(NumberMatch(start, match.end("who"), 2, True, False))
         last_end = -10
-        for word_start, start, end in self.dual_nouns[bisect_left(self.dual_nouns, (sentence.start,)):]:
+        for index in range(bisect_left(self.dual_nouns, (sentence.start,)), len(self.dual_nouns)):
+            word_start, start, end = self.dual_nouns[index]
             if end > sentence.end:
                 break
             adjacent = start - last_end <= 1 or any(abs(n.end - word_start) <= 1 or abs(end - n.start) <= 1
