@@ -556,7 +556,7 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
     workers = max(1, min(jobs_limit or min(os.cpu_count() or 1, 4), len(todo) or 1))
     bar = tqdm(total=len(runs), initial=len(report.cached), desc="figures", unit=" notebook",
                disable=not progress, file=sys.stderr, dynamic_ncols=True)
-    results: dict[str, Failure | None] = {}
+    results: dict[str, Failure | list[Path]] = {}
     kernels: list[_Kernel] = []
     waiting: queue.SimpleQueue = queue.SimpleQueue()
     for item in todo:
@@ -574,8 +574,8 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
                     run_id, name, lang, params, key, outputs, executed = waiting.get_nowait()
                 except queue.Empty:
                     return
-                failure = _run_one(name, lang, available[name], params, executed, outputs, timeout, kernel)
-                finished.put((run_id, key, outputs, executed, failure))
+                outcome = _run_one(name, lang, available[name], params, executed, outputs, timeout, kernel)
+                finished.put((run_id, key, outputs, executed, outcome))
         finally:
             kernel.discard(now=False)
 
@@ -600,13 +600,13 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
                 wait(running, timeout=0.2)
             raise
     bar.close()
-    for run_id, _name, _lang, _params, _key, outputs, executed in todo:  # report in job order
-        failure = results[run_id]
-        if failure is None:
-            report.ran.append(run_id)
-            report.written.extend(outputs)
+    for run_id, _name, _lang, _params, _key, _outputs, executed in todo:  # report in job order
+        outcome = results[run_id]
+        if isinstance(outcome, Failure):
+            report.failures.append(outcome)
         else:
-            report.failures.append(failure)
+            report.ran.append(run_id)
+            report.written.extend(outcome)
         if executed.exists():
             report.notebooks.append(executed)
     report.seconds = time.monotonic() - started
@@ -614,16 +614,16 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
 
 
 def _record(finished: tuple, manifest: dict[str, Any], manifest_path: Path,
-            results: dict[str, Failure | None], bar) -> None:
+            results: dict[str, Failure | list[Path]], bar) -> None:
     """Note one finished run in the manifest (written at once: an interrupted run keeps the
     cache of the notebooks that finished)."""
-    run_id, key, outputs, executed, failure = finished
-    results[run_id] = failure
-    if failure is None:
-        manifest[run_id] = {"key": key, "outputs": {str(p): _sha256_file(p) for p in [*outputs, executed]}}
-    else:
-        log.error("%s", failure)
+    run_id, key, outputs, executed, outcome = finished
+    results[run_id] = outcome
+    if isinstance(outcome, Failure):
+        log.error("%s", outcome)
         manifest.pop(run_id, None)
+    else:
+        manifest[run_id] = {"key": key, "outputs": {str(p): _sha256_file(p) for p in [*outputs, executed]}}
     write_bytes_atomically(manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode())
     bar.set_postfix_str(run_id, refresh=False)
     bar.update(1)
@@ -693,8 +693,8 @@ def execute_notebook(source: str | os.PathLike[str], output: str | os.PathLike[s
 
 
 def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], executed: Path,
-             outputs: list[Path], timeout: int, kernel: _Kernel) -> Failure | None:
-    """Execute one chart notebook in the worker's kernel; None on success, else the Failure.
+             outputs: list[Path], timeout: int, kernel: _Kernel) -> Failure | list[Path]:
+    """Execute one chart notebook in the worker's kernel: the Failure, or the outputs it wrote.
 
     The notebook saves its charts into a staging folder; they replace `outputs` only when every
     one was written, so a failed or interrupted run leaves the previous set whole (not a new PNG
@@ -717,10 +717,11 @@ def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], execute
         if missing:
             return Failure(name, lang, "end of notebook", "finished without writing " + ", ".join(missing)
                            + " (a chart notebook must save <name>.<lang>.<ext> into out_dir)", executed)
+        written = []
         for output in outputs:
             made = (staging / output.name).read_bytes()
             if not (output.is_file() and output.read_bytes() == made):
-                write_bytes_atomically(output, made)
-        return None
+                written.append(write_bytes_atomically(output, made))
+        return written
     finally:
         shutil.rmtree(staging, ignore_errors=True)
