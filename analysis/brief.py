@@ -140,7 +140,9 @@ def _sections(tables, lang: str, charts: Sequence[str], digits: str, months: str
             marks = rows["claim_id"].map(number_text) if len(rows) else pd.Series(dtype=object)
         sources = _source_rows(rows, tables.articles, pd.Series(list(marks), dtype=object))
         total = len(sources)  # a large corpus quotes 100,000s of sentences: a PDF lists the latest
-        sources = sources.tail(MAX_SOURCES).reset_index(drop=True)
+        if total > MAX_SOURCES:  # dated ones (undated ones sort last, and would be taken first)
+            undated = sources["published"].isna()
+            sources = pd.concat([sources[undated], sources[~undated]]).tail(MAX_SOURCES).reset_index(drop=True)
         n_articles = rows["article_id"].nunique() if len(rows) else 0
         n_outlets = rows["outlet"].dropna().nunique() if len(rows) else 0
         counts = words["counts"].format(points=len(rows), articles=n_articles, outlets=n_outlets)

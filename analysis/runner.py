@@ -349,7 +349,11 @@ def _inputs_key(corpus: list[str], catalog: str | None, code_hash: str) -> str:
     digest = hashlib.sha256(code_hash.encode())
     files = [Path(path) for path in input_files(corpus)] + ([Path(catalog)] if catalog else [])
     for path in files:
-        digest.update(str(path).encode() + b"\0" + _sha256_file(path).encode())
+        try:
+            content = _sha256_file(path)
+        except OSError:  # a dangling link, an unreadable file: extraction reports it as a problem
+            content = "unreadable"
+        digest.update(str(path).encode() + b"\0" + content.encode())
     return digest.hexdigest()
 
 

@@ -137,3 +137,23 @@ def test_a_large_corpus_lists_only_the_latest_quoted_sentences(tables, tmp_path,
     latest = points.sort_values("published")["sentence"].iloc[-1]
     assert html_module.escape(latest[-40:]) in sources  # (its number is marked up)
     assert pdf.stat().st_size > 0
+
+
+def test_the_latest_quoted_sentences_are_the_latest_dated_ones(tables, tmp_path, monkeypatch):
+    # undated articles sort last in the sources table: cutting its tail kept them before any dated one
+    import dataclasses
+
+    from analysis import brief
+    from analysis.series import attack_counts
+
+    points = attack_counts(tables)
+    dated_ids = points.dropna(subset=["published"]).sort_values("published")["article_id"].unique()
+    assert len(dated_ids) >= 2
+    undated = tables.articles.assign(published=tables.articles["published"].where(
+        tables.articles["article_id"].isin(dated_ids[-2:])))  # every other article loses its date
+    monkeypatch.setattr(brief, "MAX_SOURCES", 2)
+    _, page = write_brief(dataclasses.replace(tables, articles=undated), tmp_path, lang="en",
+                          charts=["attack_counts"])
+    sources = page.read_text(encoding="utf-8").split('<section id="sources">')[1]
+    dates = re.findall(r'<td class="date">([^<]*)</td>', sources)
+    assert len(dates) == 2 and "—" not in dates

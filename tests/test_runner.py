@@ -182,6 +182,9 @@ def test_the_inputs_key_covers_what_extraction_reads_and_nothing_else(tmp_path):
     (corpus / "figures" / "attack_counts.ar.png").write_bytes(b"a chart")
     (corpus / ".hidden.txt").write_text("not read", encoding="utf-8")
     assert runner._inputs_key([str(corpus)], None, "code") == key
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")  # extraction reports it; the key notes it
+    assert runner._inputs_key([str(corpus)], None, "code") != key
+    (corpus / "gone.txt").unlink()
     (other / "linked.txt").write_text("خبر آخر", encoding="utf-8")
     assert runner._inputs_key([str(corpus)], None, "code") != key
 
