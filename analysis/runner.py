@@ -28,6 +28,7 @@ Why it is built this way:
 
 from __future__ import annotations
 
+import asyncio
 import glob
 import hashlib
 import json
@@ -39,7 +40,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -192,6 +193,7 @@ class _Kernel:
     def __init__(self, log_path: Path) -> None:
         self.log_path = log_path  # the stderr of this worker's current kernel, for failure messages
         self.manager: Any = None
+        self.killed = threading.Event()  # set by kill(): a reset under way gives up at once
 
     def acquire(self, folder: Path, timeout: int) -> Any:
         """The kernel manager to run the next notebook (of `folder`) with; nbclient starts the
@@ -206,6 +208,7 @@ class _Kernel:
                 self.discard()
         if self.manager is None:
             self.log_path.unlink(missing_ok=True)  # the last failure has been reported: a new log
+            self.killed.clear()
             self.manager = _kernel_manager_class(self.log_path)()
         return self.manager
 
@@ -213,14 +216,26 @@ class _Kernel:
         client = self.manager.client()
         client.start_channels()
         try:
-            await client.wait_for_ready(timeout=timeout)
-            reply = await client.execute_interactive(_FRESH_START.format(folder=str(folder)), store_history=False,
-                                                     allow_stdin=False, timeout=timeout, output_hook=lambda msg: None)
+            await self._unless_killed(client.wait_for_ready(timeout=timeout))
+            reply = await self._unless_killed(client.execute_interactive(
+                _FRESH_START.format(folder=str(folder)), store_history=False, allow_stdin=False, timeout=timeout,
+                output_hook=lambda msg: None))
         finally:  # closed now, or it would buffer all of the notebook's output unread
             client.stop_channels()
             self.manager.clients.remove(client)
         if reply["content"]["status"] != "ok":
             raise RuntimeError(f"{reply['content'].get('ename')}: {reply['content'].get('evalue')}")
+
+    async def _unless_killed(self, work: Awaitable[Any]) -> Any:
+        """`work`, or a RuntimeError as soon as kill() is called: a killed kernel never answers, and
+        Ctrl-C would wait for the reset's whole timeout (60 s)."""
+        task = asyncio.ensure_future(work)
+        while not task.done():
+            if self.killed.is_set():
+                task.cancel()
+                raise RuntimeError("the kernel was killed")
+            await asyncio.wait({task}, timeout=0.2)
+        return task.result()
 
     def release(self) -> None:
         """Close the clients of the last run (the kernel stays up)."""
@@ -230,6 +245,7 @@ class _Kernel:
     def kill(self) -> None:
         """Kill the kernel process now; safe from another thread (on Ctrl-C the notebook it runs
         then ends with a dead kernel within a second or two instead of running to its end)."""
+        self.killed.set()
         process = getattr(getattr(self.manager, "provisioner", None), "process", None)
         if process is not None and process.poll() is None:
             process.kill()

@@ -436,6 +436,26 @@ SLEEPS = BROKEN.replace('raise RuntimeError("planted failure in a notebook")',
                         'Path(out_dir, "pid").write_text(str(os.getpid()))\ntime.sleep(300)')
 
 
+def test_a_kernel_killed_while_it_is_being_reset_is_given_up_at_once(tmp_path, monkeypatch, caplog):
+    # Ctrl-C kills the kernels; a worker resetting its kernel for the next notebook at that moment
+    # waited for the reset's reply until its 60 s timeout ("Timeout waiting for output")
+    import threading
+
+    notebook = tmp_path / "nb.py"
+    notebook.write_text('# %% tags=["parameters"]\nx = 1\n\n# %%\ny = x + 1\n', encoding="utf-8")
+    kernel = runner._Kernel(tmp_path / "kernel.log")
+    try:
+        runner.execute_notebook(notebook, tmp_path / "out.ipynb", {"x": 2}, 60, kernel)
+        monkeypatch.setattr(runner, "_FRESH_START", "import time; time.sleep(30)\n" + runner._FRESH_START)
+        killer = threading.Timer(1.0, kernel.kill)
+        killer.start()
+        kernel.acquire(tmp_path, 600)
+        killer.join()
+    finally:
+        kernel.discard()
+    assert "could not reset the kernel (RuntimeError: the kernel was killed)" in caplog.text
+
+
 def test_ctrl_c_stops_the_running_notebook(tmp_path):
     """Kernels run in their own session, so the terminal's Ctrl-C does not reach them: the runner
     kills them, instead of waiting for the notebook to end (up to the 600 s timeout)."""
