@@ -205,7 +205,7 @@ class TableWriter:
 
     def _named(self, error: OSError) -> OSError:
         """pyarrow's "Error writing bytes to file" does not say which folder."""
-        return OSError(error.errno, f"{self.out}: the tables could not be written ({error}); "
+        return OSError(error.errno, f"{self.out}: the tables could not be written ({error.strerror or error}); "
                                     "free some space or choose another --out")
 
     def _discard(self) -> None:
