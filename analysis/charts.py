@@ -40,7 +40,7 @@ from .atomic import write_atomically
 from .chart_labels import (  # noqa: F401 (MONTHS, WORDS, more_sources: re-exported)
     COUNTRY_COLORS, EVENT_FALLBACK, EVENT_STYLES, LANGS, MONTHS, SCOPE_COLORS, SCOPE_MARKERS, WORDS,
     Style, caption_chunks, left_out_notes, more_sources, source_entries)
-from .series import best_estimate, left_out
+from .series import IMPRECISE_YEARS, best_estimate, left_out
 
 FIGSIZE = (8.0, 5.0)
 CAPTION_PT = 7.5
@@ -256,10 +256,18 @@ class _Window:
 RECENT_YEARS = 12  # default window of the troop and event charts, up to the latest row
 
 
-def _notes(style: Style, imprecise: int, window: _Window, key: str = "outside_figures",
+def _notes(style: Style, shown: pd.DataFrame, window: _Window, key: str = "outside_figures",
            imprecise_key: str = "imprecise") -> str:
-    return left_out_notes(style, imprecise, window.before, window.start, window.after, window.end,
-                          key, imprecise_key)
+    """What the caption says is not drawn.  A figure known only to the year counts with the figures
+    outside the window when its whole year lies outside it, else as not drawable for its date."""
+    years = shown.attrs.get(IMPRECISE_YEARS)
+    if years is None:  # a frame that does not say which years
+        return left_out_notes(style, left_out(shown), window.before, window.start, window.after, window.end,
+                              key, imprecise_key)
+    before = sum(year is not None and window.start is not None and year < window.start.year for year in years)
+    after = sum(year is not None and window.end is not None and year > window.end.year for year in years)
+    return left_out_notes(style, len(years) - before - after, window.before + before, window.start,
+                          window.after + after, window.end, key, imprecise_key)
 
 
 def time_window(frame: pd.DataFrame, col: str, start: object, end: object,
@@ -335,7 +343,7 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
         xs, moved = _side_by_side(points, scopes) if not points.empty else (np.array([]), False)
         what = " ".join(filter(None, [style.digits(style.words["attacks_what"]),
                                       style.words["side_by_side"] if moved else "",
-                                      _notes(style, left_out(series), window)]))
+                                      _notes(style, series, window)]))
         chart = _new_chart(style, title or style.words["attacks_title"], what,
                            source_entries(series, style))
         if points.empty:
@@ -422,7 +430,7 @@ def troop_levels_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "we
     series, window = time_window(series, "as_of", start, end, years)
     with typography.rc_context(lang):
         what = " ".join(filter(None, [style.digits(style.words["troops_what"]),
-                                      _notes(style, left_out(series), window)]))
+                                      _notes(style, series, window)]))
         chart = _new_chart(style, title or style.words["troops_title"], what,
                            source_entries(series, style))
         points = _dated(series, ["as_of", "value"])
@@ -531,7 +539,7 @@ def events_timeline_chart(events: pd.DataFrame, lang: str = "ar", digits: str = 
     events, window = time_window(events, "date_start", start, end, years)
     with typography.rc_context(lang):
         what = " ".join(filter(None, [style.digits(style.words["events_what"]),
-                                      _notes(style, left_out(events), window, "outside_events",
+                                      _notes(style, events, window, "outside_events",
                                              "imprecise_events")]))
         chart = _new_chart(style, title or style.words["events_title"], what,
                            source_entries(events, style))

@@ -30,6 +30,7 @@ BEST_COLUMNS = ["scope", "segment", "period_start", "as_of", "estimate", "claim_
 COUNTRY = {"troops": "US", "foreign_troops": "foreign"}
 CHARTED_PRECISIONS = ("day", "month")
 IMPRECISE = "imprecise_dates"  # attrs key: reported figures left out for want of a precise date
+IMPRECISE_YEARS = "imprecise_years"  # attrs key: the year of each of them (None: no date at all)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 _DATES = ("as_of", "period_start", "published")
 _INTS = ("value", "low", "high")
@@ -61,7 +62,16 @@ def _article_info(articles: pd.DataFrame) -> pd.DataFrame:
     return info
 
 
-def _empty(columns: list[str], imprecise: int = 0) -> pd.DataFrame:
+def _imprecise(frame: pd.DataFrame, dropped: pd.Series) -> pd.DataFrame:
+    """`frame` noting the figures left out for their date: how many, and the year of each (a chart
+    with a time window counts those of a year wholly outside it with the figures outside it)."""
+    when = pd.to_datetime(dropped)
+    frame.attrs[IMPRECISE] = len(dropped)
+    frame.attrs[IMPRECISE_YEARS] = [None if pd.isna(day) else int(day.year) for day in when]
+    return frame
+
+
+def _empty(columns: list[str], dropped: pd.Series | None = None) -> pd.DataFrame:
     frame = pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     for col in _DATES:
         if col in frame:
@@ -69,8 +79,7 @@ def _empty(columns: list[str], imprecise: int = 0) -> pd.DataFrame:
     for col in _INTS:
         if col in frame:
             frame[col] = pd.Series(dtype="Int64")
-    frame.attrs[IMPRECISE] = imprecise
-    return frame
+    return _imprecise(frame, dropped if dropped is not None else pd.Series(dtype="datetime64[ns]"))
 
 
 def _points(tables: TablesLike, mask: pd.Series) -> pd.DataFrame:
@@ -140,15 +149,14 @@ def attack_counts(tables: TablesLike) -> pd.DataFrame:
         return _empty(POINT_COLUMNS)
     precise = _precise(points)
     imprecise = points.loc[~precise]
-    dropped = len(_one_per_article_period(imprecise)) if len(imprecise) else 0
-    if dropped:
-        log.info("attack_counts: %d figure(s) without a day or month date left out", dropped)
+    dropped = _one_per_article_period(imprecise)["as_of"] if len(imprecise) else imprecise["as_of"]
+    if len(dropped):
+        log.info("attack_counts: %d figure(s) without a day or month date left out", len(dropped))
     points = _one_per_article_period(points.loc[precise])
     if points.empty:
         return _empty(POINT_COLUMNS, dropped)
     out = _sorted(points[POINT_COLUMNS], ["as_of", "scope", "value", "article_id", "claim_id"])
-    out.attrs[IMPRECISE] = dropped
-    return out
+    return _imprecise(out, dropped)
 
 
 def lower_bound(series: pd.DataFrame) -> pd.Series:
@@ -204,16 +212,15 @@ def troop_levels(tables: TablesLike) -> pd.DataFrame:
     if points.empty:
         return _empty(TROOP_COLUMNS)
     precise = _precise(points)
-    dropped = int((~precise).sum())
-    if dropped:
-        log.info("troop_levels: %d figure(s) without a day or month date left out", dropped)
+    dropped = points.loc[~precise, "as_of"]
+    if len(dropped):
+        log.info("troop_levels: %d figure(s) without a day or month date left out", len(dropped))
     points = points.loc[precise].copy()
     if points.empty:
         return _empty(TROOP_COLUMNS, dropped)
     points["country"] = points["kind"].map(COUNTRY)
     out = _sorted(points[TROOP_COLUMNS], ["as_of", "country", "measure", "value", "claim_id"])
-    out.attrs[IMPRECISE] = dropped
-    return out
+    return _imprecise(out, dropped)
 
 
 def events_timeline(tables: TablesLike) -> pd.DataFrame:
@@ -226,12 +233,11 @@ def events_timeline(tables: TablesLike) -> pd.DataFrame:
     if "date_end" in ev.columns:
         ev["date_end"] = pd.to_datetime(ev["date_end"])
     ev = ev.loc[ev["date_start"].notna()]
-    precise = ev["date_precision"].isin(CHARTED_PRECISIONS) if "date_precision" in ev.columns else True
-    dropped = int((~precise).sum()) if "date_precision" in ev.columns else 0
+    precise = (ev["date_precision"].isin(CHARTED_PRECISIONS) if "date_precision" in ev.columns
+               else pd.Series(True, index=ev.index))
+    dropped = ev.loc[~precise, "date_start"]
     ev = ev.loc[precise]  # a year-only date would be drawn on 1 January
     info = _article_info(tables.articles)
     ev = ev.drop(columns=[c for c in info.columns if c != "article_id" and c in ev.columns])
     ev = ev.merge(info, on="article_id", how="left")
-    out = _sorted(ev, ["date_start", "type", "article_id", "event_id"])
-    out.attrs[IMPRECISE] = dropped
-    return out
+    return _imprecise(_sorted(ev, ["date_start", "type", "article_id", "event_id"]), dropped)

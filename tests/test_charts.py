@@ -287,6 +287,21 @@ def test_attack_caption_counts_left_out_figures_and_dates_sources_by_precision()
         assert "الجزيرة (21 تشرين الثاني 2023)" in caption
 
 
+def test_a_window_counts_a_year_wholly_outside_it_with_the_figures_outside_it() -> None:
+    # attack_tables leaves out C-2 (2024), D-1 (2023) and E-1 (no date).  From 15 Jan 2024 on:
+    # D-1's whole year is before the window, so it is one of the figures before it, with A-1, A-5,
+    # B-1 (20 Nov 2023) and C-1 (Jan 2024); C-2 (its year overlaps the window) and E-1 stay
+    # "not shown for their date".  It used to say 3 and 4 whatever the window.
+    points = series.attack_counts(attack_tables())
+    en = _caption(charts.attack_counts_chart(points, lang="en", start="2024-01-15"))
+    assert ("Reported figures not shown because their date is known only to the year, or not at all: 2."
+            " Reported figures outside the period shown: 5 before 15 Jan 2024.") in en
+    # up to 31 Dec 2023: C-1, F-1, F-2 are after it, and C-2's year 2024 too; D-1 (2023) and E-1 stay
+    en = _caption(charts.attack_counts_chart(points, lang="en", end="2023-12-31"))
+    assert ("Reported figures not shown because their date is known only to the year, or not at all: 2."
+            " Reported figures outside the period shown: 4 after 31 Dec 2023.") in en
+
+
 def test_left_out_notes_in_both_languages() -> None:
     ar_style = charts.Style("ar", "western", "levant")
     en_style = charts.Style("en", "western", "levant")
@@ -320,9 +335,10 @@ def test_troop_chart_shows_the_last_twelve_years_without_lines_across_gaps(lang)
     assert sum(len(line.get_xydata()) for line in _markers(ax)) == 8
     if lang == "en" or NATIVE:
         caption = _caption(fig)
-        assert ("Reported figures outside the period shown: 2 before 31 Dec 2013." in caption
-                or "أرقام معلنة خارج الفترة المعروضة: 2 قبل 31 كانون الأول 2013." in caption)
-        assert ": 1." in caption  # t3, dated only "2007"
+        # 2003 and Jun 2007, and t3, dated only "2007": a year wholly before the window
+        assert ("Reported figures outside the period shown: 3 before 31 Dec 2013." in caption
+                or "أرقام معلنة خارج الفترة المعروضة: 3 قبل 31 كانون الأول 2013." in caption)
+        assert "not shown because their date" not in caption and "غير مرسومة لأن تاريخها" not in caption
 
 
 def test_troop_chart_window_can_be_widened() -> None:
@@ -333,13 +349,14 @@ def test_troop_chart_window_can_be_widened() -> None:
         ax = fig.axes[0]
         assert ax.get_ylim()[1] > 170_000
         assert "outside the period" not in _caption(fig)
+        assert "known only to the year, or not at all: 1." in _caption(fig)  # t3's 2007 is inside
         lines = _steps(ax, "-")
         assert not any("2007-06-01" in line or "2003-03-20" in line for line in lines)  # no drop
         for line in lines:
             days = pd.to_datetime(line)
             assert all(b <= a + pd.DateOffset(months=18) for a, b in zip(days, days[1:]))
     narrow = charts.troop_levels_chart(out, lang="en", start="2020-01-01", end="2021-12-31")
-    assert "4 before 1 Jan 2020, 3 after 31 Dec 2021." in _caption(narrow)  # 2003-15; 2023-25
+    assert "5 before 1 Jan 2020, 3 after 31 Dec 2021." in _caption(narrow)  # 2003-15 and t3 (2007); 2023-25
 
 
 def _eleven_events():
