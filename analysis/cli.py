@@ -16,7 +16,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from .corpus import MAX_BYTES, InputError
-from .tables import ENGINES, Tables, assemble, describe, extract_paths, require_articles, save_stream
+from .tables import ENGINES, Tables, assemble, describe, ensure_articles, extract_paths, save_stream
 
 log = logging.getLogger("analysis")
 
@@ -103,7 +103,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from .params import date_range
 
     date_range("analysis brief", args.date_from, args.date_to)  # before the corpus is read
-    tables = require_articles(_tables(args.paths, args.catalog, args.quiet), args.paths)
+    tables = ensure_articles(_tables(args.paths, args.catalog, args.quiet), args.paths)
     written = write_brief(tables, args.out, lang=args.lang, digits=args.digits, months=args.months,
                           date_from=args.date_from, date_to=args.date_to)
     print("wrote " + ", ".join(str(p) for p in written))

@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 from .clean import clean_page, clean_text
-from .published import parse_iso
+from .published import YEARS, parse_iso
 
 log = logging.getLogger(__name__)
 _WS = re.compile(r"\s+")
@@ -266,6 +266,9 @@ def _html(text: str) -> tuple[str, str | None, dict[str, str]]:
 # --------------------------------------------------------------------------------------------
 # Catalog
 
+_YEARS = f"years {YEARS.start}-{YEARS.stop - 1}"  # the dates a table can hold, for messages
+
+
 def _valid_date(s: str) -> bool:
     """Only what `published.parse_iso` reads: a value it cannot read would be dropped silently."""
     return parse_iso(s) is not None
@@ -308,7 +311,7 @@ def read_catalog(path: str | os.PathLike[str]) -> tuple[dict[str, CatalogEntry],
         published = rec.get("published") or None
         if published and not _valid_date(published):
             problems.append(Problem(p, "catalog", f"{p}, line {lineno}: published '{published}' for {name} is not a "
-                                    "date; use YYYY-MM-DD, YYYY-MM or YYYY, years 1678-2261 (left empty)"))
+                                    f"date; use YYYY-MM-DD, YYYY-MM or YYYY, {_YEARS} (left empty)"))
             published = None
         if name in entries:
             problems.append(Problem(p, "catalog", f"{p}, line {lineno}: {name} is listed twice; the first row is used, "
@@ -520,8 +523,8 @@ def _read_jsonl(path: str, catalog: dict[str, CatalogEntry], max_bytes: int, ids
         published, given = _str_field(obj, "published"), obj.get("published")
         if (published and not _valid_date(published)) or not isinstance(given, (str, type(None))):
             yield from emit(Problem(path, "parse", f"{where}: published {json.dumps(given, ensure_ascii=False)} is "
-                                    "not a date; use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", years 1678-2261 (the article is read "
-                                    "without it)"))
+                                    f"not a date; use \"YYYY-MM-DD\", \"YYYY-MM\" or \"YYYY\", {_YEARS} "
+                                    "(the article is read without it)"))
             published = None
         meta = _Meta(_str_field(obj, "url"), _str_field(obj, "outlet"), published)
         yield from emit(_raw_doc(_unique(base, ids), path, obj["text"], enc, hashlib.sha256(bline).hexdigest(), meta,

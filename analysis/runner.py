@@ -420,14 +420,14 @@ def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, 
     """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run and
     the tables are still the ones written then (a no-op `analysis figures` reads and writes
     nothing; a damaged table file is rebuilt).  Returns the sha256 of each table file."""
-    from .tables import SCHEMAS, build_tables, require_articles
+    from .tables import SCHEMAS, build_tables, ensure_articles
 
     stamp = tables_dir / "inputs.json"
     wanted = {"inputs": _inputs_key(corpus, catalog, code_hash), "tables": _table_hashes(tables_dir)}
     complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
     if not force and complete and _read_json(stamp) == wanted:
         return wanted["tables"]
-    tables = require_articles(build_tables(corpus, catalog=catalog), corpus)  # the charts stay as they were
+    tables = ensure_articles(build_tables(corpus, catalog=catalog), corpus)  # the charts stay as they were
     if len(tables.problems):
         log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
                     tables_dir / "problems.csv")
@@ -720,10 +720,7 @@ def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], execute
     one was written, so a failed or interrupted run leaves the previous set whole (not a new PNG
     beside an old PDF), and a chart whose bytes did not change is not rewritten."""
     _remove_partial_outputs(outputs)  # of an earlier run that was killed
-    staging = executed.with_name(f".out-{executed.stem}")
-    shutil.rmtree(staging, ignore_errors=True)
-    staging.mkdir(parents=True)
-    try:
+    with _staging_folder(executed) as staging:
         try:
             execute_notebook(source, executed, {**params, "out_dir": str(staging)}, timeout, kernel)
         except Exception as error:  # a failing notebook must not stop the others
@@ -743,5 +740,15 @@ def _run_one(name: str, lang: str, source: Path, params: dict[str, Any], execute
             if not (output.is_file() and output.read_bytes() == made):
                 written.append(write_bytes_atomically(output, made))
         return written
+
+
+@contextmanager
+def _staging_folder(executed: Path) -> Iterator[Path]:
+    """An empty folder beside the executed notebook for its charts, removed afterwards."""
+    staging = executed.with_name(f".out-{executed.stem}")
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir(parents=True)
+    try:
+        yield staging
     finally:
         shutil.rmtree(staging, ignore_errors=True)

@@ -182,16 +182,16 @@ class TableWriter:
     def close(self, keep: bool = True) -> None:
         """Rename every output into place (`keep`), or remove them all; if finishing them fails (a
         full disk), they are removed too."""
+        if not keep:
+            self._discard()
+            return
         try:
-            if keep:
-                if len(self._parquet) < len(SCHEMAS):
-                    self.write(assemble([]))  # an empty run still gets its (empty) tables
-                self._finish()
+            if len(self._parquet) < len(SCHEMAS):
+                self.write(assemble([]))  # an empty run still gets its (empty) tables
+            self._finish()
         except BaseException:
             self._discard()
             raise
-        if not keep:
-            self._discard()
 
     def _finish(self) -> None:
         try:
@@ -289,7 +289,7 @@ def describe(problem: Problem | pd.Series) -> str:
     return problem.message if problem.message.startswith(problem.path) else f"{problem.path}: {problem.message}"
 
 
-def require_articles(tables: Tables, paths: Iterable[object]) -> Tables:
+def ensure_articles(tables: Tables, paths: Iterable[object]) -> Tables:
     """Stop a run that read no article (an empty folder, only unreadable files) before it replaces
     good charts with empty ones; the error shows the first problem."""
     if tables.articles.empty:
