@@ -224,7 +224,6 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
     if parsed:
         span = (dateline.start, dateline.end) if dateline else None
         return Published(parsed[0], parsed[1], "catalog", span)
-    dateline = _dateline(view, mentions)
     if dateline:
         return Published(date(dateline.year, dateline.month, dateline.day), "day", "dateline",
                          (dateline.start, dateline.end))
