@@ -334,9 +334,15 @@ def extract_all(documents: Iterable[Document | RawDocument | Problem], jobs: int
 
 
 def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the parent stops the run and ends the
-    workers, which would otherwise each print a KeyboardInterrupt traceback."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    """Ctrl-C reaches every process of the terminal's group: the parent reports it, and each worker
+    leaves quietly (a KeyboardInterrupt would print its traceback).  It must still leave, not
+    ignore the signal: a worker waiting for a task holds the task queue's lock, and the pool's
+    terminate() waits for that lock (a run hung there once in a fresh-clone test)."""
+    signal.signal(signal.SIGINT, _exit_quietly)
+
+
+def _exit_quietly(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds like KeyboardInterrupt; multiprocessing prints no traceback
 
 
 def extract_paths(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,
