@@ -30,8 +30,9 @@ def _progress(quiet: bool):
 
 
 def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
-    """Build tables in memory with a progress bar; a missing path or catalog is an InputError."""
-    return assemble(list(extract_paths(paths, catalog, progress=_progress(quiet))))
+    """Build tables in memory on every core, with a progress bar; a missing path or catalog is an
+    InputError."""
+    return assemble(list(extract_paths(paths, catalog, jobs=_jobs(0), progress=_progress(quiet))))
 
 
 def _jobs(asked: int) -> int:
@@ -178,17 +179,6 @@ class Terminated(KeyboardInterrupt):
 
 def _raise_terminated(signum: int, frame: object) -> None:
     raise Terminated
-
-
-def _default_sigterm_in_child() -> None:
-    """A forked worker dies of SIGTERM as before (the pool ends its workers with it): a Python
-    handler would run only when the worker runs Python code, and one stuck on a lock never does."""
-    if signal.getsignal(signal.SIGTERM) is _raise_terminated:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_default_sigterm_in_child)
 
 
 @contextlib.contextmanager

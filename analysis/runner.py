@@ -416,10 +416,11 @@ def _table_hashes(tables_dir: Path) -> dict[str, str]:
 
 
 def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, tables_dir: Path,
-                        force: bool) -> dict[str, str]:
-    """Extract the corpus into `tables_dir` unless its inputs are unchanged since the last run and
-    the tables are still the ones written then (a no-op `analysis figures` reads and writes
-    nothing; a damaged table file is rebuilt).  Returns the sha256 of each table file."""
+                        force: bool, jobs: int) -> dict[str, str]:
+    """Extract the corpus into `tables_dir` with `jobs` processes, unless its inputs are unchanged
+    since the last run and the tables are still the ones written then (a no-op `analysis figures`
+    reads and writes nothing; a damaged table file is rebuilt).  Returns the sha256 of each table
+    file."""
     from .tables import SCHEMAS, build_tables, ensure_articles
 
     stamp = tables_dir / "inputs.json"
@@ -427,7 +428,7 @@ def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, 
     complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
     if not force and complete and _read_json(stamp) == wanted:
         return wanted["tables"]
-    tables = ensure_articles(build_tables(corpus, catalog=catalog), corpus)  # the charts stay as they were
+    tables = ensure_articles(build_tables(corpus, catalog=catalog, jobs=jobs), corpus)  # the charts stay as they were
     if len(tables.problems):
         log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
                     tables_dir / "problems.csv")
@@ -503,7 +504,8 @@ def run_figures(corpus: str | os.PathLike[str] | Sequence[str | os.PathLike[str]
     Relative paths (corpus, catalog, out_dir, build_dir, notebooks_dir) are relative to the
     current directory.  Raises ValueError (before any kernel starts) for a bad parameter;
     a notebook that fails is reported in `RunReport.failures` and the others still run.
-    *jobs*: notebooks run at the same time (default: the number of CPUs, at most 4).
+    *jobs*: notebooks run at the same time (default: the number of CPUs, at most 4), and processes
+    extracting the tables (default: one per CPU).
     """
     jobs_limit = jobs  # `jobs` the parameter; the list of runs is `runs`
     started = time.monotonic()
@@ -550,7 +552,9 @@ def _run_locked(available: dict[str, Path], runs: list[tuple[str, str, dict[str,
     _remove_build_leftovers(build)
     tables_dir = build / "tables"
     code_hash = _code_hash()  # the tables depend on the package's code too
-    table_hashes = _extract_if_changed(base["corpus"], base["catalog"], code_hash, tables_dir, force)
+    # before any thread starts: the extraction workers are forked
+    table_hashes = _extract_if_changed(base["corpus"], base["catalog"], code_hash, tables_dir, force,
+                                       jobs_limit or os.cpu_count() or 1)
 
     manifest_path = build / MANIFEST
     manifest = _read_json(manifest_path)

@@ -9,9 +9,7 @@ from __future__ import annotations
 import contextlib
 import itertools
 import logging
-import multiprocessing
 import os
-import signal
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -24,6 +22,7 @@ from .atomic import make_public
 from .corpus import (MAX_BYTES, SUFFIXES, Document, InputError, Problem, RawDocument, iter_documents,
                      read_catalog)
 from .extract import ArticleRows, extract_document
+from .workers import ordered_map
 
 log = logging.getLogger(__name__)
 
@@ -60,9 +59,6 @@ ALLOWED: dict[tuple[str, str], set[str]] = {
                          "strike", "killing", "statement", "other"},
     ("events", "date_precision"): {"day", "month", "year"},
 }
-# fork starts workers in milliseconds (the work is pure functions, no threads involved); elsewhere
-# the platform's default is used.
-_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else None
 UNIQUE = {"articles": "article_id", "claims": "claim_id", "events": "event_id"}
 
 
@@ -329,20 +325,7 @@ def extract_all(documents: Iterable[Document | RawDocument | Problem], jobs: int
     if jobs <= 1:
         yield from map(_extract_one, documents)
         return
-    with multiprocessing.get_context(_START_METHOD).Pool(jobs, initializer=_leave_interrupts_to_the_parent) as pool:
-        yield from pool.imap(_extract_one, documents, chunksize=64)
-
-
-def _leave_interrupts_to_the_parent() -> None:
-    """Ctrl-C reaches every process of the terminal's group: the parent reports it, and each worker
-    leaves quietly (a KeyboardInterrupt would print its traceback).  It must still leave, not
-    ignore the signal: a worker waiting for a task holds the task queue's lock, and the pool's
-    terminate() waits for that lock (a run hung there once in a fresh-clone test)."""
-    signal.signal(signal.SIGINT, _exit_quietly)
-
-
-def _exit_quietly(signum: int, frame: object) -> None:
-    raise SystemExit(128 + signum)  # unwinds like KeyboardInterrupt; multiprocessing prints no traceback
+    yield from ordered_map(_extract_one, documents, jobs)
 
 
 def extract_paths(paths, catalog: str | os.PathLike[str] | None = None, max_bytes: int = MAX_BYTES,

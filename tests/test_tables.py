@@ -1,7 +1,6 @@
 """Tables: schema, save/load round trip, CSV for Excel, and the `analysis extract` command."""
 
 import hashlib
-import multiprocessing
 import signal
 import subprocess
 import sys
@@ -253,14 +252,12 @@ def test_cli_caps_jobs_at_the_cores(tmp_path):
     assert f"--jobs 1000 is more than the {os.cpu_count()} cores of this machine" in result.stderr
 
 
-# SIGINT to the parent only: sent to the whole group (as a terminal's Ctrl-C is), a worker may be
-# stopped half-way through sending a result, and multiprocessing's Pool.terminate() then waits for
-# the rest of it for ever (rarely; the old default SIGINT did the same).  What the workers do with
-# Ctrl-C is checked apart, below.
 @pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT])
 def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path, signum):
-    """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C (and
-    the forked worker processes, which the pool ends with SIGTERM, simply end), with no traceback."""
+    """`kill` and `timeout` send SIGTERM: the run stops through the same clean-up as Ctrl-C, with no
+    traceback.  Both go to the whole process group, as a terminal's Ctrl-C does: the workers get
+    the signal too (tests/test_workers.py checks what they do with it)."""
+    import os
     import time
 
     _write_synthetic(tmp_path / "many", 3000, seed=5)
@@ -276,7 +273,7 @@ def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path
                 break
             time.sleep(0.05)
         assert list(out.glob(".articles.parquet.*.tmp")), "the run never wrote its first chunk"
-        child.send_signal(signum)
+        os.killpg(child.pid, signum)
         _, stderr = child.communicate(timeout=60)
     finally:
         child.kill()
@@ -325,38 +322,6 @@ def test_quiet_and_verbose_go_before_or_after_the_command(argv, quiet, verbose):
     from analysis.cli import parser
     args = parser().parse_args(argv)
     assert (args.quiet, args.verbose) == (quiet, verbose)
-
-
-def _sigint_disposition():
-    return signal.getsignal(signal.SIGINT)
-
-
-def test_pool_workers_leave_quietly_on_ctrl_c():
-    """Ctrl-C reaches the workers too: each leaves with SystemExit (no traceback), not ignoring it
-    (an idle worker holds the task queue's lock, which the pool's terminate() waits for)."""
-    from analysis.tables import _exit_quietly, _leave_interrupts_to_the_parent
-    with multiprocessing.get_context("fork").Pool(1, initializer=_leave_interrupts_to_the_parent) as pool:
-        assert pool.apply(_sigint_disposition) is _exit_quietly
-    with pytest.raises(SystemExit) as leaving:
-        _exit_quietly(signal.SIGINT, None)
-    assert leaving.value.code == 130
-
-
-def _sigterm_disposition():
-    return signal.getsignal(signal.SIGTERM)
-
-
-def test_forked_workers_keep_the_default_sigterm():
-    """The pool ends its workers with SIGTERM: a worker with the CLI's Python handler would die only
-    once it ran Python code again, and one stuck on a lock inherited at fork never would (a test
-    run hung on exactly that)."""
-    from analysis.cli import _sigterm_as_interrupt
-    before = signal.getsignal(signal.SIGTERM)
-    with _sigterm_as_interrupt():
-        assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, before)
-        with multiprocessing.get_context("fork").Pool(1) as pool:
-            assert pool.apply(_sigterm_disposition) == signal.SIG_DFL
-    assert signal.getsignal(signal.SIGTERM) == before
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (Linux)")
