@@ -125,6 +125,16 @@ _NON_ASCII_LETTER = re.compile(r"[^\W\d_a-zA-Z]")
 _SURROGATE = re.compile(r"[\udc80-\udcff]")
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _Record = TypeVar("_Record", RawDocument, Problem)
+_MARK_INVALID = "analysis.mark-invalid"
+
+
+def _mark_invalid(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A decoding error handler for text read line by line: a lone surrogate, which decoded text
+    never holds, in place of each invalid sequence, so that each line can count and report them."""
+    return "\udc00", error.end
+
+
+codecs.register_error(_MARK_INVALID, _mark_invalid)
 
 
 def _looks_arabic(text: str) -> bool:
@@ -399,12 +409,14 @@ def _lines(fh: io.IOBase, limit: int, ends: bytes | str) -> Iterator[tuple[bytes
         skipped = 0
         while line and not line.endswith(newline):
             skipped += _utf8_len(line)
+            tail = line[-1:]  # a "\r" here and a final piece of "\n" make one line end
             line = fh.readline(_PIECE)
-        yield None, skipped + _utf8_len(line.rstrip(ends))
+        end = ends if (tail + line).endswith(ends) else newline if line.endswith(newline) else line[:0]
+        yield None, skipped + _utf8_len(line) - len(end)
 
 
 def _utf8_len(piece: bytes | str) -> int:
-    return len(piece.encode("utf-8")) if isinstance(piece, str) else len(piece)
+    return len(piece.encode("utf-8", errors="surrogatepass")) if isinstance(piece, str) else len(piece)
 
 
 def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | None, str] | Problem]:
@@ -415,9 +427,14 @@ def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | 
         head = fh.read(3)
         utf16 = head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
         fh.seek(3 if head == codecs.BOM_UTF8 else 0)
-        lines = (_lines(io.TextIOWrapper(fh, "utf-16", errors="replace", newline="\n"), max_bytes, "\r\n")
+        lines = (_lines(io.TextIOWrapper(fh, "utf-16", errors=_MARK_INVALID, newline="\n"), max_bytes, "\r\n")
                  if utf16 else _lines(fh, max_bytes, b"\r\n"))
         for lineno, (line, skipped) in enumerate(lines, 1):
+            invalid = len(_LONE_SURROGATE.findall(line)) if isinstance(line, str) else 0
+            if invalid:
+                line = _LONE_SURROGATE.sub("\ufffd", line)
+                yield Problem(path, "decode", f"{path}, line {lineno}: {invalid} invalid utf-16 sequence(s) replaced "
+                              "with '\ufffd'; re-save the file in that encoding to recover them")
             raw = line.encode("utf-8") if isinstance(line, str) else line
             size = skipped or len(raw)
             if size > max_bytes:
@@ -597,6 +614,11 @@ def _read_file(path: str, catalog: dict[str, CatalogEntry], max_bytes: int, ids:
             head, _, tail = html_title.rpartition("|")
             html_title = head.strip() if head.strip() and len(tail.split()) <= 4 else html_title
     cat = catalog.get(os.path.basename(path))
+    if meta.published and not _valid_date(meta.published) and not (cat and cat.published):
+        yield Problem(path, "parse", f"{path}: article:published_time {json.dumps(meta.published, ensure_ascii=False)} "
+                      f"is not a date (YYYY-MM-DD, {_YEARS}); the article is read without it. Give its date in "
+                      "the catalog (--catalog) if the text does not say it")
+        meta = meta._replace(published=None)
     article_id = _unique(_safe_id(path) or "doc", ids)
     yield _raw_doc(article_id, path, text, enc, hashlib.sha256(raw).hexdigest(), meta, cat,
                    fallback_title=html_title)

@@ -10,6 +10,7 @@ import os
 import zipfile
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from analysis import build_tables
@@ -403,3 +404,52 @@ def test_a_date_the_tables_cannot_hold_is_a_problem_not_the_end_of_the_run(tmp_p
     messages = tables.problems["message"].tolist()
     assert messages[0].startswith(f"{catalog}, line 2: published '1600-01-01' for a1 is not a date")
     assert [m.split(": published ")[1][:12] for m in messages[1:]] == ['"2300-01-01"', '"0001-01-01"']
+
+
+def test_invalid_utf16_in_a_jsonl_line_is_reported_and_the_article_read(tmp_path):
+    """Invalid UTF-16 (an unpaired surrogate, an odd last byte) was replaced with '\ufffd' silently."""
+    good = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode("utf-16-le")
+    damaged = json.dumps({"text": "TEAR" + ARTICLE}, ensure_ascii=False).encode("utf-16-le")
+    damaged = damaged.replace("TEAR".encode("utf-16-le"), b"\x00\xd8")  # a high surrogate with no low one
+    newline = "\r\n".encode("utf-16-le")
+    path = write(tmp_path, "feed.jsonl", codecs.BOM_UTF16_LE + good + newline + damaged + newline + b"!")
+    tables = tables_for(path)
+    assert tables.articles["article_id"].tolist() == ["feed-1", "feed-2"]
+    assert attacks(tables) == [60, 60]
+    assert tables.problems["stage"].tolist() == ["decode", "decode", "parse"]
+    replaced = ("1 invalid utf-16 sequence(s) replaced with '\ufffd'; re-save the file in that encoding to "
+                "recover them")
+    assert tables.problems["message"].tolist()[:2] == [f"{path}, line 2: {replaced}", f"{path}, line 3: {replaced}"]
+    assert tables.problems["message"][2].startswith(f"{path}, line 3: not valid JSON")
+
+
+def test_a_line_just_over_the_limit_is_measured_without_its_line_end(tmp_path):
+    """When the line's "\\r" was the last character read of it, the message counted it."""
+    line = json.dumps({"text": ARTICLE}, ensure_ascii=False).encode()
+    path = write(tmp_path, "feed.jsonl", line + b"\r\n" + line + b"\r\n")
+    tables = tables_for(path, max_bytes=len(line) - 1)
+    assert tables.problems["message"].str.split(";").str[0].tolist() == [
+        f"{path}, line {n}: {len(line)} bytes, over the limit of {len(line) - 1}" for n in (1, 2)]
+
+
+def _page(published_time: str) -> bytes:
+    return (f'<html><head><meta property="article:published_time" content="{published_time}"></head>'
+            f"<body><p>{ARTICLE}</p></body></html>").encode()
+
+
+def test_a_page_date_that_cannot_be_read_is_reported_unless_the_catalog_gives_one(tmp_path):
+    """A bad article:published_time was dropped without a word."""
+    write(tmp_path, "a.html", _page("2024-01-05T10:00:00+03:00"))
+    write(tmp_path, "b.html", _page("Fri, 05 Jan 2024 10:00:00 GMT"))
+    write(tmp_path, "c.html", _page("Fri, 05 Jan 2024 10:00:00 GMT"))
+    catalog = tmp_path / "catalog.csv"
+    catalog.write_text("file,published\nc.html,2024-01-06\n", encoding="utf-8")
+    tables = tables_for(tmp_path, catalog=catalog)
+    published = tables.articles.set_index("article_id")[["published", "published_basis"]]
+    assert published.loc["a"].tolist() == [pd.Timestamp("2024-01-05"), "catalog"]
+    assert published.loc["b", "published_basis"] != "catalog"
+    assert published.loc["c"].tolist() == [pd.Timestamp("2024-01-06"), "catalog"]
+    problem = only_row(tables.problems)
+    assert (problem["path"], problem["stage"]) == (str(tmp_path / "b.html"), "parse")
+    assert problem["message"].startswith(f'{tmp_path / "b.html"}: article:published_time "Fri, 05 Jan 2024 '
+                                         '10:00:00 GMT" is not a date')
