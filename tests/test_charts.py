@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 
 import matplotlib.dates as mdates
 import numpy as np
@@ -447,3 +448,34 @@ def test_saved_files_have_normal_permissions_and_no_temporary_files(tables, tmp_
     assert paths == again and sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in paths)
     for path in paths:
         assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask
+
+
+def _dense_troop_tables(n: int):
+    """`n` daily reports of about 2,500 US troops in Iraq, from 1 Jan 2020."""
+    days = pd.date_range("2020-01-01", periods=n, freq="D")
+    claims = [claim("D", f"d{i}", 2400 + (i * 37) % 200, kind="troops", measure="level", scope="iraq", ps=None,
+                    as_of=str(day.date()), precision="day") for i, day in enumerate(days)]
+    return h.make_real_tables([article("D", "رويترز", str(days[-1].date()), "day")], claims, [])
+
+
+def test_a_chart_of_thousands_of_points_thins_them_and_keeps_its_svg_small(tmp_path) -> None:
+    """At 20,000 articles opaque points hid each other and the median line, and each was an SVG
+    element (7-9 MB files): beyond DENSE_POINTS they are smaller and translucent under the
+    lines, and the SVG holds them as one image; the PDF keeps vectors."""
+    sparse = charts.troop_levels_chart(series.troop_levels(troop_tables()), lang="en", years=None)
+    dense = charts.troop_levels_chart(series.troop_levels(_dense_troop_tables(3000)), lang="en", years=None)
+    [dense_points] = _markers(dense.axes[0])
+    assert len(dense_points.get_xdata()) == 3000 > charts.DENSE_POINTS
+    assert {(points.get_alpha(), points.get_markersize()) for points in _markers(sparse.axes[0])} == {(None, 5.5)}
+    assert (dense_points.get_alpha(), dense_points.get_markersize()) == (0.35, pytest.approx(5.5 * 0.6))
+    [line] = [line for line in dense.axes[0].lines if line is not dense_points]
+    assert line.get_zorder() > dense_points.get_zorder()  # the middle value on top of the cloud
+    for name, fig in (("sparse", sparse), ("dense", dense)):
+        charts.save_figure(fig, tmp_path, name, "en", formats=("svg", "pdf"))
+    sparse_svg, dense_svg = ((tmp_path / f"{name}.en.svg").read_text() for name in ("sparse", "dense"))
+    assert "<image" not in sparse_svg and dense_svg.count("<image") == 1
+    # markers are <use> of a marker path ("#m…"), glyphs of a font path ("#Noto…"): ticks and legend
+    # keys are left, not 3,000 points
+    assert len(re.findall(r'<use xlink:href="#m', dense_svg)) < 20
+    assert b"/Subtype /Image" not in (tmp_path / "dense.en.pdf").read_bytes()
+    assert not dense_points.get_rasterized()  # only while the SVG was written
