@@ -13,6 +13,7 @@ of the whole corpus would hold every document and every result in this process a
 from __future__ import annotations
 
 import itertools
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -44,7 +45,8 @@ def extract_with_dask(documents: Iterable, extract_one: Callable, scheduler: str
     with dask.config.set({"distributed.admin.low-level-log-length": 20}):
         # the dashboard on any free port: the default 8787 clashes (with a warning) with any other cluster
         cluster = None if scheduler else LocalCluster(n_workers=max(1, workers), threads_per_worker=1,
-                                                      processes=True, dashboard_address="127.0.0.1:0")
+                                                      processes=True, dashboard_address="127.0.0.1:0",
+                                                      preload=[__name__])  # runs dask_setup below
         client = Client(cluster, set_as_default=False) if cluster is not None else _connect(Client, scheduler)
     try:
         if cluster is None:
@@ -103,6 +105,14 @@ def _wait_for_a_worker(client, address: str) -> None:
     except TimeoutError as error:
         raise SchedulerError(f"--scheduler {address}: the scheduler has no workers (waited {WORKERS_SECONDS} s); "
                              f"start some with `dask worker {address}`") from error
+
+
+def dask_setup(worker: object) -> None:
+    """Run by each worker process of the local cluster once it has started (distributed's preload
+    hook).  Ctrl-C reaches every process of the terminal's group: this run's own process stops the
+    run and closes the cluster, so a worker ignores it (each printed a KeyboardInterrupt traceback).
+    A Ctrl-C in the second or two while the workers start still gets theirs."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def extract_partition(extract_one: Callable, partition: list) -> list:
