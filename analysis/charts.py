@@ -142,7 +142,8 @@ def _dense_points(ax: Axes) -> list[Line2D]:
 
 def _thin_dense_points(ax: Axes) -> None:
     """Dense, opaque points hide each other and the lines that summarise them: draw them smaller
-    and translucent, so that density shows, with the lines on top."""
+    and translucent, so that density shows, with the lines (and range bars) on top.  Decided for
+    the whole chart, so that a sparse layer (a few planned levels) keeps the look of the rest."""
     points = _dense_points(ax)
     for line in points:
         line.set_markersize(line.get_markersize() * 0.6)

@@ -29,10 +29,10 @@ def _progress(quiet: bool):
     return lambda documents: tqdm(documents, desc="extract", unit=" file", disable=quiet, file=sys.stderr)
 
 
-def _tables(paths: list[str], catalog: str | None, quiet: bool = False) -> Tables:
-    """Build tables in memory on every core, with a progress bar; a missing path or catalog is an
-    InputError."""
-    return assemble(list(extract_paths(paths, catalog, jobs=_jobs(0), progress=_progress(quiet))))
+def _tables(paths: list[str], catalog: str | None, quiet: bool = False, jobs: int = 0) -> Tables:
+    """Build tables in memory (`jobs` as for --jobs), with a progress bar; a missing path or
+    catalog is an InputError."""
+    return assemble(list(extract_paths(paths, catalog, jobs=_jobs(jobs), progress=_progress(quiet))))
 
 
 def _jobs(asked: int) -> int:
@@ -94,7 +94,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
     report = run_figures(args.paths, catalog=args.catalog, langs=_split(args.lang), formats=_split(args.formats),
                          only=_split(args.only) if args.only else None, out_dir=args.out, build_dir=args.build,
                          dpi=args.dpi, digits=args.digits, months=args.months, force=args.force,
-                         progress=not args.quiet, date_from=args.date_from, date_to=args.date_to)
+                         progress=not args.quiet, date_from=args.date_from, date_to=args.date_to,
+                         jobs=_jobs(args.jobs) if args.jobs else None)
     print(report.summary())
     return 1 if report.failures else 0
 
@@ -104,11 +105,15 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from .params import date_range
 
     date_range("analysis brief", args.date_from, args.date_to)  # before the corpus is read
-    tables = ensure_articles(_tables(args.paths, args.catalog, args.quiet), args.paths)
+    tables = ensure_articles(_tables(args.paths, args.catalog, args.quiet, args.jobs), args.paths)
     written = write_brief(tables, args.out, lang=args.lang, digits=args.digits, months=args.months,
                           date_from=args.date_from, date_to=args.date_to)
     print("wrote " + ", ".join(str(p) for p in written))
     return 0
+
+
+def _jobs_option(command: argparse.ArgumentParser, help: str) -> None:
+    command.add_argument("--jobs", type=int, default=0, help=help)
 
 
 def _chart_options(command: argparse.ArgumentParser) -> None:
@@ -135,8 +140,7 @@ def parser() -> argparse.ArgumentParser:
     extract.add_argument("--catalog", help="CSV with file,url,outlet,published (wins over the text)")
     extract.add_argument("--out", default="data", help="output folder (default: data)")
     extract.add_argument("--strict", action="store_true", help="exit non-zero when any input had a problem")
-    extract.add_argument("--jobs", type=int, default=0,
-                         help="processes, at most one per core (default 0: one per core)")
+    _jobs_option(extract, "processes, at most one per core (default 0: one per core)")
     extract.add_argument("--engine", choices=ENGINES, default="local",
                          help="local processes (default) or a dask cluster")
     extract.add_argument("--scheduler", help="dask scheduler address, e.g. tcp://host:8786 (default: a local cluster)")
@@ -160,6 +164,8 @@ def parser() -> argparse.ArgumentParser:
     figures.add_argument("--force", action="store_true", help="re-run even when nothing changed")
     figures.add_argument("--build", default="build", help="executed notebooks, tables and cache (default: build)")
     figures.add_argument("--dpi", type=int, default=200, help="PNG resolution (default 200)")
+    _jobs_option(figures, "processes extracting the tables, and notebooks run at once (default 0: one per "
+                          "core, notebooks at most 4)")
     _chart_options(figures)
     figures.set_defaults(run=cmd_figures)
 
@@ -168,6 +174,7 @@ def parser() -> argparse.ArgumentParser:
     brief.add_argument("--catalog", default=None)
     brief.add_argument("--lang", default="ar", choices=["ar", "en"])
     brief.add_argument("--out", default="figures/brief")
+    _jobs_option(brief, "processes extracting the tables (default 0: one per core)")
     _chart_options(brief)
     brief.set_defaults(run=cmd_brief)
     return main

@@ -98,6 +98,7 @@ def test_empty_tables_and_bad_arguments(tmp_path):
 @pytest.mark.parametrize("options, message", [
     (["--from", "garbage"], "analysis brief: date_from='garbage' is not supported; use None or a date written YYYY-MM-DD"),
     (["--from", "2025-01-01", "--to", "2024-01-01"], "analysis brief: date_from='2025-01-01' is after date_to='2024-01-01'"),
+    (["--jobs", "-1"], "--jobs -1: use a number of processes, or 0 (the default) for one per core"),
 ])
 def test_cli_brief_checks_its_window_before_reading(tmp_path, options, message):
     import subprocess

@@ -69,6 +69,48 @@ def test_a_worker_that_dies_is_an_error_not_a_hang():
     assert multiprocessing.active_children() == []
 
 
+def _killed_on_50(number: int) -> int:
+    if number == 50:
+        os.kill(os.getpid(), signal.SIGKILL)  # as the kernel's out-of-memory killer does
+    return number
+
+
+def test_a_killed_worker_is_named_as_such_every_time():
+    """A result sent to a worker that had just died raised BrokenPipeError (1 run in 10)."""
+    for _ in range(20):
+        with pytest.raises(WorkerDied, match=r"was killed by signal 9 before returning its articles"):
+            list(ordered_map(_killed_on_50, range(200), processes=2, chunk_size=8))
+    assert multiprocessing.active_children() == []
+
+
+def _unpicklable(number: int) -> object:
+    return (lambda: number) if number == 30 else number
+
+
+def test_a_result_that_cannot_be_sent_back_is_an_error_with_its_traceback():
+    """The worker died of it, and the run said it may have run out of memory."""
+    with pytest.raises(RuntimeError, match="(?s)a worker process failed.*pickle"):
+        list(ordered_map(_unpicklable, range(100), processes=2, chunk_size=8))
+
+
+def test_two_maps_at_once_both_finish():
+    """Each one's workers inherit the other's pipes: the end of a run is said, not left to EOF."""
+    first, second = ordered_map(_slow_square, range(60), 2, 4), ordered_map(_slow_square, range(60), 2, 4)
+    assert list(zip(first, second)) == [(n * n, n * n) for n in range(60)]
+    assert next(second, None) is None  # zip stopped at the end of the first
+    assert multiprocessing.active_children() == []
+
+
+def _pid(_: object) -> int:
+    return os.getpid()
+
+
+def test_a_tiny_input_forks_no_more_workers_than_it_has_chunks():
+    assert len(set(ordered_map(_pid, range(3), processes=8, chunk_size=1))) <= 3
+    with pytest.raises(ValueError, match="processes=0: use 1 or more"):
+        list(ordered_map(_pid, range(3), processes=0))
+
+
 def test_stopping_early_kills_the_workers():
     results = ordered_map(_slow_square, range(100_000), processes=2, chunk_size=4)
     assert [next(results), next(results)] == [0, 1]
