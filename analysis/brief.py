@@ -222,7 +222,8 @@ def _figure_data(fig: Figure, lang: str, image: str) -> str:
     buffer = io.BytesIO()
     with typography.rc_context(lang):
         if image == "svg":
-            fig.savefig(buffer, format="svg", metadata=_SVG_METADATA)
+            with C.points_as_image(fig, True):
+                fig.savefig(buffer, format="svg", dpi=160, metadata=_SVG_METADATA)
         else:
             fig.savefig(buffer, format="png", dpi=160, metadata={"Software": None})
     mime = "image/svg+xml" if image == "svg" else "image/png"

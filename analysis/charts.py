@@ -154,7 +154,7 @@ def _thin_dense_points(ax: Axes) -> None:
 
 
 @contextlib.contextmanager
-def _points_as_image(fig: Figure, when: bool) -> Iterator[None]:
+def points_as_image(fig: Figure, when: bool) -> Iterator[None]:
     """SVG writes every marker as an element (9 MB for a chart of 20,000 synthetic articles): while
     `when`, dense marker layers go in as an image at the saved dpi; text, lines and axes stay
     vectors.  PDF keeps them as vectors, which it compresses well (an image made it 5x larger)."""
@@ -637,7 +637,7 @@ def save_figure(fig: Figure, out_dir: str | os.PathLike[str], name: str, lang: s
     with typography.rc_context(lang):
         for ext in formats:
             def write(temporary: str, ext: str = ext) -> None:
-                with _points_as_image(fig, ext == "svg"):
+                with points_as_image(fig, ext == "svg"):
                     fig.savefig(temporary, format=ext, dpi=dpi, metadata=_METADATA[ext])
 
             written.append(write_atomically(out / f"{name}.{lang}.{ext}", write))
