@@ -421,37 +421,39 @@ def _extract_if_changed(corpus: list[str], catalog: str | None, code_hash: str, 
     since the last run and the tables are still the ones written then (a no-op `analysis figures`
     reads and writes nothing; a damaged table file is rebuilt).  Returns the sha256 of each table
     file."""
-    from .tables import SCHEMAS, build_tables, ensure_articles
+    from .tables import SCHEMAS
 
     stamp = tables_dir / "inputs.json"
     wanted = {"inputs": _inputs_key(corpus, catalog, code_hash), "tables": _table_hashes(tables_dir)}
     complete = set(wanted["tables"]) >= {f"{name}.parquet" for name in SCHEMAS}
     if not force and complete and _read_json(stamp) == wanted:
         return wanted["tables"]
-    tables = ensure_articles(build_tables(corpus, catalog=catalog, jobs=jobs), corpus)  # the charts stay as they were
-    if len(tables.problems):
-        log.warning("%d input problem(s) while extracting; see %s", len(tables.problems),
-                    tables_dir / "problems.csv")
-    _sync_tables(tables, tables_dir)
+    problems = _sync_tables(corpus, catalog, jobs, tables_dir)
+    if problems:
+        log.warning("%d input problem(s) while extracting; see %s", problems, tables_dir / "problems.csv")
     wanted["tables"] = _table_hashes(tables_dir)
     write_bytes_atomically(stamp, json.dumps(wanted, indent=1).encode())
     (tables_dir / "inputs.sha256").unlink(missing_ok=True)  # the older stamp, which did not cover the tables
     return wanted["tables"]
 
 
-def _sync_tables(tables, target: Path) -> list[Path]:
-    """Save *tables* into *target*, replacing only files whose bytes changed: an unchanged
-    corpus leaves build/tables untouched.  Returns the files (re)written."""
+def _sync_tables(corpus: list[str], catalog: str | None, jobs: int, target: Path) -> int:
+    """Extract the corpus into *target*, streamed to disk in chunks (flat memory at any size),
+    replacing only files whose bytes changed: an unchanged corpus leaves build/tables untouched.
+    A corpus with no readable article is an error, and the tables (and charts) stay as they were.
+    Returns the number of input problems."""
+    from .tables import extract_paths, no_article_error, save_stream
+
     target.mkdir(parents=True, exist_ok=True)
-    written = []
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=".tables.") as tmp:
-        for new in tables.save(tmp):
+        report = save_stream(extract_paths(corpus, catalog, jobs=jobs), tmp)
+        if not report.saved:
+            raise no_article_error(corpus, report.counts["problems"], report.problems[0] if report.problems else None)
+        for new in sorted(Path(tmp).iterdir()):
             old = target / new.name
-            if old.exists() and old.read_bytes() == new.read_bytes():
-                continue
-            os.replace(new, old)
-            written.append(old)
-    return written
+            if not (old.exists() and old.read_bytes() == new.read_bytes()):
+                os.replace(new, old)
+    return report.counts["problems"]
 
 
 def _short(source: str, width: int = 60) -> str:

@@ -289,10 +289,14 @@ def ensure_articles(tables: Tables, paths: Iterable[object]) -> Tables:
     """Stop a run that read no article (an empty folder, only unreadable files) before it replaces
     good charts with empty ones; the error shows the first problem."""
     if tables.articles.empty:
-        found = (f"{len(tables.problems)} problem(s); the first: {describe(tables.problems.iloc[0])}"
-                 if len(tables.problems) else f"no {', '.join(SUFFIXES)} files there")
-        raise InputError(f"no article could be read from {', '.join(map(str, paths))} ({found})")
+        raise no_article_error(paths, len(tables.problems), tables.problems.iloc[0] if len(tables.problems) else None)
     return tables
+
+
+def no_article_error(paths: Iterable[object], problems: int, first: Problem | pd.Series | None) -> InputError:
+    found = f"{problems} problem(s); the first: {describe(first)}" if first is not None else \
+        f"no {', '.join(SUFFIXES)} files there"
+    return InputError(f"no article could be read from {', '.join(map(str, paths))} ({found})")
 
 
 def _extract_one(item: Document | RawDocument | Problem) -> ArticleRows | Problem:

@@ -12,13 +12,15 @@ import time
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from analysis import params as P
 from analysis import runner
 from analysis import tables as tables_module
 from analysis.runner import RunReport, run_figures
-from analysis.tables import build_tables as real_build_tables
+from analysis.tables import Tables
+from analysis.tables import extract_paths as real_extract_paths
 from tests.conftest import default_sigint
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +70,14 @@ def test_executed_notebooks_go_to_build_not_notebooks(first):
     assert (build / "tables" / "claims.parquet").is_file() and (build / "manifest.json").is_file()
 
 
+def test_the_tables_the_notebooks_read_are_the_extracted_tables(first, seed_tables):
+    """They are streamed to disk in chunks now (flat memory at any corpus size), not built in memory."""
+    _, _, build, _ = first
+    on_disk = Tables.load(build / "tables")
+    for name in ("articles", "claims", "events", "problems"):
+        pd.testing.assert_frame_equal(getattr(on_disk, name), getattr(seed_tables, name))
+
+
 def test_second_run_is_all_cache_hits_and_writes_nothing(first):
     _, out, build, _ = first
     before = _snapshot(out, build / "notebooks", build / "tables")
@@ -101,8 +111,8 @@ def test_force_reruns_and_gives_the_same_bytes(first, tmp_path, monkeypatch):
     partial_chart.write_bytes(b"%PDF-1.4 half")
     partial_notebook.write_text("{", encoding="utf-8")
     extractions = []
-    monkeypatch.setattr(tables_module, "build_tables",
-                        lambda *a, **k: extractions.append(a) or real_build_tables(*a, **k))
+    monkeypatch.setattr(tables_module, "extract_paths",
+                        lambda *a, **k: extractions.append(a) or real_extract_paths(*a, **k))
     report = run_figures([SEEDS], langs=["en"], formats=FORMATS, only=["events_timeline"], out_dir=out,
                          build_dir=build, force=True, progress=False)
     assert report.ran == ["events_timeline.en"] and report.cached == [] and not report.failures
