@@ -55,12 +55,14 @@ def ordered_map(function: Callable[[Item], Result], items: Iterable[Item], proce
     iterator = iter(items)
     chunks: Iterator[list[Item]] = iter(lambda: list(itertools.islice(iterator, chunk_size)), [])
     first = list(itertools.islice(chunks, processes))  # a tiny input forks fewer workers
+    if not first:
+        return
     chunks = itertools.chain(first, chunks)
     workers: list[_Worker] = []
     finished = False
     try:
         with _stop_signals_held():  # a Ctrl-C while workers start is raised once they can be killed
-            for _ in range(max(1, len(first))):
+            for _ in first:
                 workers.append(_Worker(function, [end for worker in workers for end in (worker.tasks, worker.results)]))
         sent = received = 0
         results: dict[int, list[Result]] = {}

@@ -167,3 +167,8 @@ def test_workers_end_when_the_parent_is_killed():
     while any(map(_alive, pids)) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(map(_alive, pids)), f"workers {pids} outlived their parent"
+
+
+def test_an_empty_input_gives_nothing_and_leaves_no_process():
+    assert list(ordered_map(_pid, [], processes=4)) == []
+    assert multiprocessing.active_children() == []
