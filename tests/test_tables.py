@@ -262,7 +262,10 @@ def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path
     import os
     import time
 
-    _write_synthetic(tmp_path / "many", 3000, seed=5)
+    # 6,000 articles: after the first chunk of 2,000 is written the run still has seconds of work.
+    # With 3,000, one full test run saw the run finish with exit 0 and no "interrupted": most likely
+    # the signal arrived as the run ended (not reproduced in 250 tries of the same sequence).
+    _write_synthetic(tmp_path / "many", 6000, seed=5)
     out = tmp_path / "out"
     assert run_cli("-q", "extract", str(SEEDS), "--out", str(out)).returncode == 0
     before = {p.name: p.read_bytes() for p in out.iterdir()}
@@ -276,6 +279,7 @@ def test_sigterm_and_ctrl_c_leave_the_old_tables_and_no_temporary_files(tmp_path
                 break
             time.sleep(0.05)
         assert list(out.glob(".articles.parquet.*.tmp")), "the run never wrote its first chunk"
+        assert child.poll() is None, "the run ended before it could be signalled"
         os.killpg(child.pid, signum)
         _, stderr = child.communicate(timeout=60)
     finally:
