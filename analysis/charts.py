@@ -132,7 +132,6 @@ def _finish(chart: _Chart) -> Figure:
     return fig
 
 
-@functools.cache
 def _dense_points(ax: Axes) -> list[Line2D]:
     """The marker layers of `ax` when they hold more than DENSE_POINTS markers (a corpus of years
     of news), else none."""
@@ -168,6 +167,7 @@ def points_as_image(fig: Figure, when: bool) -> Iterator[None]:
             line.set_rasterized(False)
 
 
+@functools.cache
 def _text_metrics(lang: str) -> tuple[float, float]:
     """(line advance, single-line box height) in em at linespacing 1.
 
