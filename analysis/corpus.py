@@ -430,11 +430,11 @@ def _jsonl_lines(path: str, max_bytes: int) -> Iterator[tuple[int, bytes, str | 
         lines = (_lines(io.TextIOWrapper(fh, "utf-16", errors=_MARK_INVALID, newline="\n"), max_bytes, "\r\n")
                  if utf16 else _lines(fh, max_bytes, b"\r\n"))
         for lineno, (line, skipped) in enumerate(lines, 1):
-            invalid = len(_LONE_SURROGATE.findall(line)) if isinstance(line, str) else 0
-            if invalid:
-                line = _LONE_SURROGATE.sub("\ufffd", line)
-                yield Problem(path, "decode", f"{path}, line {lineno}: {invalid} invalid utf-16 sequence(s) replaced "
-                              "with '\ufffd'; re-save the file in that encoding to recover them")
+            if isinstance(line, str):  # UTF-16, decoded with invalid sequences marked
+                line, invalid = _LONE_SURROGATE.subn("\ufffd", line)
+                if invalid:
+                    yield Problem(path, "decode", f"{path}, line {lineno}: {invalid} invalid utf-16 sequence(s) "
+                                  "replaced with '\ufffd'; re-save the file in that encoding to recover them")
             raw = line.encode("utf-8") if isinstance(line, str) else line
             size = skipped or len(raw)
             if size > max_bytes:
