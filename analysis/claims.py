@@ -47,7 +47,10 @@ _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجر
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
-_SINCE_AT_END = re.compile(r"منذ\s*$")
+# a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…"
+_PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين)\s*$")
+_RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+_STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
@@ -148,6 +151,7 @@ class _Reader:
         self._qualifier_matches: dict[str, re.Match[str] | None] = {}
         self._scopes: dict[tuple[int, int], str | None] = {}
         self._mention_readings: dict[int, tuple[bool, ResolvedDate | None]] = {}
+        self._story_days: tuple[list[int], list[ResolvedDate]] | None = None  # found when first needed
 
     # -- which numbers are counts -------------------------------------------------------------
     def numbers(self, sentence: Sentence) -> list[NumberMatch]:
@@ -458,6 +462,9 @@ class _Reader:
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str
                  ) -> tuple[date | None, date | None, str]:
+        """Since when and as of when.  as_of is the date the sentence gives the figure; else the
+        day the article's story happened (a date within a week before publication, stated before
+        the number: "أمس الجمعة"); else the publication date."""
         anchor = self.published.value
         period_start = None
         as_of: ResolvedDate | None = None
@@ -466,15 +473,19 @@ class _Reader:
         for index in range(first, last):
             mention = self.mentions[index]
             future, resolved = self._reading(index)
-            if resolved is None:
+            if resolved is None or self._is_dateline(mention):
                 continue
-            if mention.cue == "منذ" or _SINCE_AT_END.search(self.view, max(0, mention.start - 8), mention.start):
+            if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16),
+                                                                   mention.start):
                 period_start = resolved.value
             elif resolved.end is not None:
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
-            elif measure in ("incident", "change", "level") and not future:
-                if anchor is None or resolved.value <= anchor:
-                    as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
+            elif (measure in ("incident", "change", "level") or measure == "total" and resolved.precision == "day") \
+                    and not future and not self._after_publication(resolved) \
+                    and not self._in_relative_clause_after(number, mention):
+                as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
+        if as_of is None and measure != "planned":
+            as_of = self._story_day(number.start)
         if measure != "total":
             period_start = None  # "since" dates count totals; a level is a stock at a date
         else:
@@ -485,6 +496,57 @@ class _Reader:
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
+
+    def _in_relative_clause_after(self, number: NumberMatch, mention: DateMention) -> bool:
+        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": a date in a relative clause after the
+        figure dates the noun that clause describes, not the figure."""
+        if mention.start < number.end:
+            return False
+        between = self.view[number.end:mention.start]
+        return _RELATIVE_PRONOUN.search(after_last(between, "،,؛")) is not None
+
+    def _after_publication(self, resolved: ResolvedDate) -> bool:
+        """Later than the publication date, compared at its precision (an article inferred to be of
+        November 2024 may report 21 November)."""
+        published, precision = self.published.value, self.published.precision
+        if published is None:
+            return False
+        if precision == "year":
+            return resolved.value.year > published.year
+        if precision == "month":
+            return (resolved.value.year, resolved.value.month) > (published.year, published.month)
+        return resolved.value > published
+
+    def _is_dateline(self, mention: DateMention) -> bool:
+        """The article's own dateline dates the article, not what it reports."""
+        return self.published.span is not None and mention.start == self.published.span[0]
+
+    def _story_day(self, position: int) -> ResolvedDate | None:
+        """The day the article's story happened, as last stated before `position`."""
+        if self._story_days is None:
+            self._story_days = self._find_story_days()
+        starts, days = self._story_days
+        index = bisect_left(starts, position) - 1
+        return days[index] if index >= 0 else None
+
+    def _find_story_days(self) -> tuple[list[int], list[ResolvedDate]]:
+        """Days stated within a week before a day-precise publication date ("أمس الجمعة", "مساء
+        الإثنين (15 فبراير)"), where the text states them: the article's undated sentences after
+        one go on reporting that day."""
+        starts: list[int] = []
+        days: list[ResolvedDate] = []
+        published = self.published.value
+        if self.published.precision != "day" or published is None:
+            return starts, days
+        for index, mention in enumerate(self.mentions):
+            future, resolved = self._reading(index)
+            if future or resolved is None or resolved.precision != "day" or resolved.end is not None \
+                    or mention.cue == "منذ" or self._is_dateline(mention):
+                continue
+            if 0 <= (published - resolved.value).days <= _STORY_DAYS:
+                starts.append(mention.start)
+                days.append(resolved)
+        return starts, days
 
     # -- all together -----------------------------------------------------------------------
     def read(self) -> None:

@@ -86,6 +86,25 @@ _RELATIVE_WORDS = (
     *(f"السنة {w}" for w in ("الماضية", "المقبلة", "القادمة")),
 )
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS, word_start=True)})(?!\\w)")
+# "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named
+# "<place> اليوم": "روسيا اليوم", a quoted "بغداد اليوم", "المغرب اليوم -" heading a line.
+_DAY_ADJECTIVE = re.compile(r"\s+(?:ذاته|نفسه|ذات|التالي|السابق|السابع|الأول|الاول|الأخير|الاخير|الوطني|العالمي)(?!\w)")
+_QUOTED_BEFORE = re.compile(r"[\"“«][^\s\"“”«»]+\s+$")
+_QUOTE_AFTER = re.compile(r"[\"”»]")
+_RUSSIA_BEFORE = re.compile(r"روسيا\s+$")
+_LINE_HEAD_BEFORE = re.compile(r"\n[^\s]+[ \t]+$")
+_DASH_AFTER = re.compile(r"[ \t]*[-–][ \t]")
+
+
+def _not_today(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 30):start]
+    if start <= 30:
+        before = "\n" + before  # the text's first line
+    return bool(_DAY_ADJECTIVE.match(text, end) or _RUSSIA_BEFORE.search(before)
+                or (_QUOTED_BEFORE.search(before) and _QUOTE_AFTER.match(text, end))
+                or (_LINE_HEAD_BEFORE.search(before) and _DASH_AFTER.match(text, end)))
+
+
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
 
 
@@ -222,6 +241,8 @@ def find_dates(text: str) -> list[DateMention]:
     for m in WEEKDAY_RE.finditer(text):
         add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
     for m in RELATIVE_RE.finditer(text):
+        if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
+            continue
         add(DateMention(m.start(), m.end(), relative=re.sub(r"\s+", " ", m.group("rel"))))
     found.sort(key=lambda d: d.start)
     return found

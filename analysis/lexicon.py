@@ -169,7 +169,11 @@ PLACE_SCOPE = {name: scope for scope, names in PLACE_NAMES.items() for name in n
 PLACES_RE = re.compile(alternation(PLACE_SCOPE, word_start=True) + r"(?!\w)")
 
 # Measures: a future verb makes a troop figure planned; these words make a count a total.
-FUTURE_RE = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)[^\s]{2,}|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ)")
+# The future prefix س on a present-tense verb ("سيزور", "ستنسحب", "سيتم"), not the nouns and names that
+# begin the same way ("سياسة", "سيطرة", "منذ سنوات", "ستين", the spokeswoman "سابرينا سينغ").
+FUTURE_TENSE = (r"[وف]?س(?!(?:ياس|يار|يطر|ينا|نوا|نوي|تما|تمئ|يول)\w*(?!\w)|(?:يد|يده|يدة|ينغ|تين|تون)(?!\w))"
+                r"(?:ي|ت|ن)\w{2,}")
+FUTURE_RE = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ)")
 TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
 
 KINDS = ("attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones", "injured",

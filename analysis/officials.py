@@ -16,8 +16,9 @@ TERMS: tuple[tuple[str, date, date | None], ...] = (
     # landmark events: an article that speaks of them is not older than they are
     (r"طوفان\s+الأقصى|الحرب\s+(?:في|على)\s+(?:قطاع\s+)?غزة|حرب\s+غزة|الحرب\s+بين\s+إسرائيل\s+وحماس|الانتقام\s+لغزة",
      date(2023, 10, 7), None),
-    # the campaign of attacks on US forces counted "since 17 October" began in 2023
-    (r"(?:هجوما|هجمات|الهجمات|هجوم)\s+(?:\S+\s+){0,5}منذ\s+1[78]\s+(?:تشرين\s+الأول|تشرين\s+أول|أكتوبر|اكتوبر)",
+    # the campaign of attacks on US forces counted "since 17 October" began in 2023 (a missing
+    # space, "هجومامنذ", is a common typo)
+    (r"(?:هجوما|هجمات|الهجمات|هجوم)\s*(?:\S+\s+){0,5}منذ\s+1[78]\s+(?:تشرين\s+الأول|تشرين\s+أول|أكتوبر|اكتوبر)",
      date(2023, 10, 17), None),
     (r"سقوط\s+(?:نظام|حكومة)\s+(?:بشار\s+)?الأسد|سقوط\s+الأسد", date(2024, 12, 8), None),
     (r"بايدن", date(2021, 1, 20), date(2025, 1, 20)),

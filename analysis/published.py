@@ -14,13 +14,14 @@ from datetime import date, timedelta
 
 from .dates import DateMention, find_dates, resolve
 from .arabic import normalize
+from .lexicon import FUTURE_TENSE
 from .officials import office_range
 from .text import after_last
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
-_FUTURE_VERB = re.compile(r"(?<!\w)(?:[وف]?س(?:ي|ت|ن)\w{2,}|على\s+[أا]ن|من\s+المقرر"
-                          r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد)")
+_FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|على\s+[أا]ن|على\s+[أا]لا|من\s+المقرر"
+                          r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 
@@ -64,7 +65,8 @@ def is_future_context(text: str, mention: DateMention) -> bool:
     if mention.cue in _FUTURE_CUES or mention.future:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
-    clause = after_last(before, ".،؛!?\n")
+    # a blank line ends a clause; a single line break does not (scraped pages wrap lines anywhere)
+    clause = after_last(before.replace("\n\n", "."), ".،؛!?")
     return bool(_FUTURE_VERB.search(clause))
 
 
@@ -95,9 +97,10 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
 
 
 def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | None:
-    """The latest past date the text states with a year: the article cannot be older."""
+    """The latest past date the text states with a year: the article cannot be older.  English
+    dates count too: an embedded post ends with its date ("(@SecDef) December 26, 2023")."""
     best: tuple[date, str] | None = None
-    for mention in mentions:
+    for mention in [*mentions, *_english_dates(text)]:
         if mention.year is None or is_future_context(text, mention):
             continue
         resolved = resolve(mention, None, None)
@@ -189,6 +192,7 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
     stated = _stated_today(view, mentions, low, high)
     if stated:
         return Published(stated, "day", "inferred")
+    base = low  # each year-less date is placed from what the years and officials say, not from another
     for mention in mentions:
         if mention.year is not None or mention.month is None or is_future_context(view, mention):
             continue
@@ -197,7 +201,7 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
         relative = mention.relative or ""
         last_year = "العام الماضي" in relative
         past = last_year or any(word in relative for word in ("الماضي", "الفائت", "المنصرم"))
-        year = _latest_year(mention, low) if past else _pin_year(mention, low, high)
+        year = _latest_year(mention, base) if past else _pin_year(mention, base, high)
         if year is None:
             continue
         try:
@@ -208,6 +212,9 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
             # "منذ 17 تشرين الأول من العام الماضي": that October was last year, so the article is
             # from January of the next year or later
             candidate = date(year + 1, 1, 1)
+        elif past:
+            # "منذ 17 تشرين الأول الماضي": that October is over, so the article is from a later month
+            candidate = date(year + mention.month // 12, mention.month % 12 + 1, 1)
         if (low < candidate or (low == candidate and precision == "year")) and candidate <= high:
             low, precision = candidate, "month"
     if precision == "day":

@@ -1,7 +1,8 @@
 """Sentences of a normalised article text, with their offsets.
 
 A sentence ends at . ! ? ؟ followed by space, at a blank line, or at a line break after closing
-punctuation.  A single line break inside a sentence (common in scraped pages) does not end it.
+punctuation or a closing bracket (a photo credit: "(الصورة: غيتي)").  A single line break inside a
+sentence (common in scraped pages) does not end it.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»])[ \t]*\n|\n(?=\s*[-•*]\s)")
+_BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»)])[ \t]*\n|\n(?=\s*[-•*]\s)")
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,20 @@ def test_relative_words():
     assert first("في أبريل/نيسان المقبل", date(2021, 2, 16)).value == date(2021, 4, 1)
 
 
+@pytest.mark.parametrize("text", [
+    'بحسب موقع "روسيا اليوم".', "نقلت روسيا اليوم عن مصدر", 'وأفاد المصدر لـ"بغداد اليوم" بأن القوات',
+    "عنوان\nالمغرب اليوم - بغداد", "في وقت سابق من اليوم ذاته", "وفي اليوم التالي انسحبت القوات",
+])
+def test_today_that_is_not_today(text):
+    # outlets named "<place> اليوم", and "the same / the next day"
+    assert [m.relative for m in find_dates(text)] == []
+
+
+@pytest.mark.parametrize("text", ["أعلن اليوم أن القوات", "قال المتحدث اليوم - الثلاثاء - إن", 'وقال: "نحن اليوم أقوى"'])
+def test_today(text):
+    assert "اليوم" in [m.relative for m in find_dates(text)]
+
+
 def test_future_day_month_goes_forward():
     assert first("سيعقد اجتماع 26 يوليو", date(2021, 7, 9), future=True).value == date(2021, 7, 26)
 

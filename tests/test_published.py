@@ -72,3 +72,38 @@ def test_metadata_timestamp_gives_its_day():
     # an HTML page's article:published_time, as the corpus reader passes it on
     result = published("نص الخبر.", catalog="2024-01-21T10:15:00+03:00")
     assert (result.value, result.precision, result.basis) == (date(2024, 1, 21), "day", "catalog")
+
+
+def test_a_missing_space_before_since_still_dates_the_campaign():
+    # "هجومامنذ": the count of attacks "since 17 October" is the 2023 campaign; of the years since,
+    # 17 November fell on a Friday in 2023 only (up to TODAY), so "yesterday" was Saturday the 18th.
+    text = "أفاد مسؤول أمس الجمعة 17 تشرين الثاني بأن القوات الأمريكية استُهدفت بـ 61 هجومامنذ 17 تشرين الأول."
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2023, 11, 18), "day", "inferred")
+
+
+def test_a_month_called_last_is_over():
+    # the campaign "since 17 October" began in 2023; "الماضي" says that October is over
+    result = published("وتعرضت القوات الأمريكية لـ 40 هجوما منذ 17 تشرين الأول الماضي.")
+    assert (result.value, result.precision, result.basis) == (date(2023, 11, 1), "month", "inferred")
+
+
+def test_an_embedded_post_dates_the_article():
+    text = "وقال أوستن إن الضربات جاءت ردا على الهجمات.\n— Lloyd J. Austin III (@SecDef) December 26, 2023"
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2023, 12, 1), "month", "inferred")
+
+
+def test_a_deadline_is_not_a_past_date_even_across_a_line_break():
+    text = ("وأكد البيان أن مهمة التحالف ستنتهي في غضون 12 شهرا، على ألا يتجاوز ذلك\n"
+            "نهاية أيلول 2025. وكان الاتفاق قد أبرم في آب 2024.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 8, 1), "month", "inferred")
+
+
+def test_each_yearless_date_is_placed_from_the_stated_years_not_from_another():
+    # from October 2023 on: 4 February is 2024, 18 October is 2023 (not 2024, after the February)
+    text = ("وقالت المتحدثة سابرينا سينغ إن القواعد لم تتعرض لأي هجوم منذ 4 شباط، بعد هجمات بدأت منذ "
+            "تشرين الأول 2023. وأصيب 146 جنديا بين قتيل وجريح منذ 18 تشرين الأول.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 2, 1), "month", "inferred")

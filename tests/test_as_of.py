@@ -1,0 +1,79 @@
+"""When a figure was true (as_of) and since when it counts (period_start), on sentences written for
+these tests.  The articles are published on Saturday 10 February 2024 (catalog) unless a dateline
+says otherwise; the expected dates are read off the sentences."""
+
+from datetime import date
+
+import pandas as pd
+
+from analysis.corpus import Document
+from analysis.extract import extract_document
+from analysis.text import split_sentences
+
+SATURDAY = "2024-02-10"
+
+
+def dated_claims(text: str, published: str | None = SATURDAY) -> list[tuple]:
+    """(value, as_of, period_start) of each claim."""
+    rows = extract_document(Document("t", "t.txt", text, "utf-8", "", None, None, None, published, None)).claims
+
+    def day(value) -> date | None:
+        return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+    return [(c["value"], day(c["as_of"]), day(c["period_start"])) for c in rows]
+
+
+def test_undated_sentences_go_on_reporting_the_story_day():
+    text = ("قالت وزارة الدفاع الأمريكية أمس الجمعة إن طائراتها قصفت مواقع للفصائل في العراق. "
+            "وأسفر القصف عن تدمير 9 منشآت ومقتل 4 مسلحين.")
+    friday = date(2024, 2, 9)
+    assert dated_claims(text) == [(9, friday, None), (4, friday, None)]
+
+
+def test_a_date_older_than_a_week_is_background_not_the_story_day():
+    text = ("وكانت الفصائل قد هاجمت القاعدة في 15 كانون الثاني. "
+            "وأسفر القصف الأمريكي عن تدمير 9 منشآت.")
+    assert dated_claims(text) == [(9, date(2024, 2, 10), None)]
+
+
+def test_a_story_day_only_counts_for_the_figures_after_it():
+    text = "وأسفر القصف عن تدمير 9 منشآت. وقال المتحدث أمس الجمعة إن التحقيق مستمر."
+    assert dated_claims(text) == [(9, date(2024, 2, 10), None)]
+
+
+def test_the_dateline_is_not_the_story_day():
+    text = ("10 02 2024 | تقارير\n"
+            "قالت وزارة الدفاع، أمس الجمعة، إن قصفا أمريكيا طال 9 منشآت تابعة لفصائل مدعومة من إيران "
+            "في شرق سوريا ودمرها بالكامل، كما ألحق دمارا جزئيا بموقعين آخرين قرب الحدود مع العراق.")
+    friday = date(2024, 2, 9)
+    assert dated_claims(text, published=None) == [(9, friday, None), (2, friday, None)]
+
+
+def test_a_date_in_a_relative_clause_after_the_figure_dates_something_else():
+    text = "وتنشر الولايات المتحدة في العراق 2500 جندي، ضمن التحالف الذي تأسس عام 2014 لمحاربة داعش."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+    # the same year in the figure's own clause is its date
+    assert dated_claims("ووصل عدد الجنود الأمريكيين في العراق إلى 170 ألف جندي عام 2007.") == [
+        (170000, date(2007, 1, 1), None)]
+
+
+def test_a_running_total_is_as_of_the_day_it_was_stated():
+    text = "وقال مسؤول في البنتاغون يوم الخميس إن القوات الأمريكية تعرضت لـ 150 هجوما منذ 17 أكتوبر."
+    assert dated_claims(text) == [(150, date(2024, 2, 8), date(2023, 10, 17))]
+
+
+def test_a_total_between_two_dates():
+    text = ("وواجهت القوات الأمريكية 206 هجمات في المدة الممتدة بين 18 تشرين الأول 2023 "
+            "و21 كانون الثاني 2024.")
+    assert dated_claims(text) == [(206, date(2024, 1, 21), date(2023, 10, 18))]
+
+
+def test_since_a_given_date():
+    text = "وسجل المرصد منذ تاريخ 19 تشرين الأول 18 هجوما على قواعد التحالف في سوريا."
+    assert dated_claims(text) == [(18, date(2024, 2, 10), date(2023, 10, 19))]
+
+
+def test_a_photo_credit_line_ends_its_sentence():
+    text = "انسحاب القوات الأمريكية من العراق عام 2021 (الصورة: غيتي)\nتحتفظ الولايات المتحدة بنحو ألفي جندي في العراق."
+    assert len(split_sentences(text)) == 2
+    assert dated_claims(text) == [(2000, date(2024, 2, 10), None)]
