@@ -31,6 +31,7 @@ COUNTRY = {"troops": "US", "foreign_troops": "foreign"}
 CHARTED_PRECISIONS = ("day", "month")
 IMPRECISE = "imprecise_dates"  # attrs key: reported figures left out for want of a precise date
 IMPRECISE_YEARS = "imprecise_years"  # attrs key: the year of each of them (None: no date at all)
+UNDATED_PERIOD_GAP = pd.DateOffset(months=6)  # see best_estimate
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 _DATES = ("as_of", "period_start", "published")
 _INTS = ("value", "low", "high")
@@ -169,8 +170,9 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
 
     A cumulative count can only grow while its period runs, so the largest lower bound reported
     so far is the best supported estimate.  A claim whose period_start is later than the start
-    of the current segment opens a new segment (the count starts again); claims without a
-    period_start continue the current segment.  Kept apart from the points so reported numbers
+    of the current segment opens a new segment (the count starts again); a claim without a
+    period_start continues the current segment unless it comes more than UNDATED_PERIOD_GAP
+    after the segment's last report (17 attacks in 2021 are not the floor of a 2023 count).  Kept apart from the points so reported numbers
     are never altered.  Columns: scope, segment (0, 1, ... per scope), period_start (of the
     segment), as_of, estimate, claim_id (the claim that set the estimate).
     """
@@ -183,11 +185,14 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
     frame = _sorted(frame, ["as_of", "period_start", "_lb", "claim_id"])
     rows = []
     for scope, group in frame.groupby("scope", dropna=False, sort=False):
-        segment, start, best, best_id = -1, pd.NaT, None, None
+        segment, start, best, best_id, last = -1, pd.NaT, None, None, pd.NaT
         for as_of, period, lb, claim_id in zip(group["as_of"], group["period_start"],
                                                group["_lb"], group["claim_id"]):
-            if segment < 0 or (pd.notna(period) and (pd.isna(start) or period > start)):
+            new_period = pd.notna(period) and (pd.isna(start) or period > start)
+            stale = pd.isna(period) and as_of > last + UNDATED_PERIOD_GAP
+            if segment < 0 or new_period or stale:
                 segment, start, best, best_id = segment + 1, period, None, None
+            last = as_of
             if best is None or lb > best:
                 best, best_id = int(lb), claim_id
             rows.append({"scope": scope, "segment": segment, "period_start": start,

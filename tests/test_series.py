@@ -139,6 +139,19 @@ def test_best_estimate_segments_by_hand() -> None:
     assert list(best["claim_id"]) == ["a", "b", "b", "d", "e", "f"]
 
 
+def test_a_count_without_a_period_long_after_the_last_starts_again() -> None:
+    """17 attacks reported in July 2021 and 12 in October 2023, neither saying since when: two
+    counts, not a 2021 floor under the 2023 one; 15 in December 2023 continues the second."""
+    frame = pd.DataFrame({
+        "as_of": pd.to_datetime(["2021-07-01", "2023-10-01", "2023-12-01"]),
+        "period_start": pd.to_datetime([None, None, None]),
+        "value": pd.array([17, 12, 15], "Int64"), "low": pd.array([17, 12, 15], "Int64"),
+        "scope": ["iraq"] * 3, "claim_id": list("abc")})
+    best = series.best_estimate(frame)
+    assert list(best["segment"]) == [0, 1, 1]
+    assert list(best["estimate"]) == [17, 12, 15]
+
+
 def test_best_estimate_uses_value_when_low_missing() -> None:
     frame = pd.DataFrame({
         "as_of": pd.to_datetime(["2024-01-01", "2024-02-01"]), "value": pd.array([10, 20], "Int64"),
