@@ -50,6 +50,7 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…"
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين)\s*$")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+_DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
@@ -333,6 +334,8 @@ class _Reader:
         """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
+        if not lx.may_name_casualty(before[-80:]) and not lx.may_name_casualty(after):
+            return None  # most numbers: no casualty word near them
         before = self._without_qualifier(before[-80:])
         near_before = " ".join(_tokens(before)[-4:])
         clause_end = _CLAUSE_MARK.search(after)
@@ -539,9 +542,11 @@ class _Reader:
         if self.published.precision != "day" or published is None:
             return starts, days
         for index, mention in enumerate(self.mentions):
-            future, resolved = self._reading(index)
-            if future or resolved is None or resolved.precision != "day" or resolved.end is not None \
+            if (mention.day is None and mention.weekday is None and mention.relative not in _DAY_WORDS) \
                     or mention.cue == "منذ" or self._is_dateline(mention):
+                continue  # cannot be the story's day: spares the reading below
+            future, resolved = self._reading(index)
+            if future or resolved is None or resolved.precision != "day" or resolved.end is not None:
                 continue
             if 0 <= (published - resolved.value).days <= _STORY_DAYS:
                 starts.append(mention.start)

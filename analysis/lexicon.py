@@ -105,15 +105,34 @@ def noun_kind(token: str) -> str | None:
     return NOUN_KINDS.get(key) or DUALS.get(key)
 
 
-# Casualty words decide the kind of a count of people: "مقتل 3 جنود", "25 مقاتلاً قُتلوا".
-KILLED_RE = re.compile(
-    r"(?<!\w)[وفبل]?(?:(?:ال)?(?:مقتل|قتل|قتلى|قتيل|اغتيال|مصرع)|حصيلة\s+قتلى|قتلوا|قتلا|لقوا\s+حتفهم|لقي\s+حتفه"
-    r"|لقيا\s+حتفهما|حتفهم|قضوا|بحياة|يودي\s+بحياة)(?!\w)"
-)
-INJURED_RE = re.compile(
-    r"(?<!\w)[وفبل]?(?:(?:ال)?(?:إصابة|اصابة|إصابات|اصابات|جرح|جرحى|جريح|مصاب|مصابين)|أصيبوا|اصيبوا|أصيب|اصيب"
-    r"|جرحوا|بجروح|بجراح|برضوض|أصيبا)(?!\w)"
-)
+# Casualty words decide the kind of a count of people: "مقتل 3 جنود", "25 مقاتلاً قُتلوا".  Nouns may
+# take the article; a space stands for any whitespace.
+KILLED_WORDS = (("مقتل", "قتل", "قتلى", "قتيل", "اغتيال", "مصرع"),
+                ("حصيلة قتلى", "قتلوا", "قتلا", "لقوا حتفهم", "لقي حتفه", "لقيا حتفهما", "حتفهم", "قضوا", "بحياة",
+                 "يودي بحياة"))
+INJURED_WORDS = (("إصابة", "اصابة", "إصابات", "اصابات", "جرح", "جرحى", "جريح", "مصاب", "مصابين"),
+                 ("أصيبوا", "اصيبوا", "أصيب", "اصيب", "جرحوا", "بجروح", "بجراح", "برضوض", "أصيبا"))
+
+
+def _casualty_re(words: tuple[tuple[str, ...], tuple[str, ...]]) -> re.Pattern[str]:
+    nouns, others = words
+    return re.compile(r"(?<!\w)[وفبل]?(?:(?:ال)?(?:" + "|".join(nouns) + ")|"
+                      + "|".join(w.replace(" ", r"\s+") for w in others) + r")(?!\w)")
+
+
+KILLED_RE = _casualty_re(KILLED_WORDS)
+INJURED_RE = _casualty_re(INJURED_WORDS)
+# Every casualty word holds one of these: a text without any has no casualty word (a quick test
+# that spares most numbers the two searches; tests/test_patterns.py checks the words).
+CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "صاب", "صيب", "جرح", "جريح", "جروح",
+                  "جراح", "رضوض")
+
+
+def may_name_casualty(text: str) -> bool:
+    """False when `text` holds no casualty word; True means: search it."""
+    return any(hint in text for hint in CASUALTY_HINTS)
+
+
 MILITIA_RE = re.compile(r"الحشد|داعش|الفصائل|فصائل|ميليشي|مليشي|المقاومة|حزب\s+الله|الكتائب|كتائب|مسلح")
 US_FORCES_RE = re.compile(r"جنود|الجنود|جندي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي|عسكري|قوات\s+أمريكية|قوات\s+أميركية"
                           r"|الولايات\s+المتحدة|واشنطن|البنتاغون|البنتاجون")

@@ -167,3 +167,11 @@ def test_no_qualifier_phrase_escapes_the_quick_test(words, end):
 def test_every_qualifier_phrase_passes_the_quick_test(text):
     assert _ANY_QUALIFIER_AT_END.search(text), "the example must be a qualifier phrase"
     assert lexicon.may_end_with_qualifier(text)
+
+
+@pytest.mark.parametrize("word", [w for words in (*lexicon.KILLED_WORDS, *lexicon.INJURED_WORDS) for w in words])
+def test_every_casualty_word_passes_the_quick_test(word):
+    pattern = lexicon.KILLED_RE if any(word in group for group in lexicon.KILLED_WORDS) else lexicon.INJURED_RE
+    assert pattern.fullmatch(word), "the word must be one the pattern finds"
+    assert lexicon.may_name_casualty(word)
+    assert not lexicon.may_name_casualty(word[:2])  # the test is not always true
