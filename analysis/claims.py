@@ -49,7 +49,10 @@ _BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…"
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين)\s*$")
+_AND = re.compile(r"\s*و\s*")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+# "وكانت الفصائل قد قتلت 3 جنود في هجوم سابق": the pluperfect tells background, not the story's day
+_BACKGROUND = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}?قد(?!\w)")
 _DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
@@ -465,29 +468,35 @@ class _Reader:
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str
                  ) -> tuple[date | None, date | None, str]:
-        """Since when and as of when.  as_of is the date the sentence gives the figure; else the
-        day the article's story happened (a date within a week before publication, stated before
-        the number: "أمس الجمعة"); else the publication date."""
+        """Since when and as of when.  as_of is the date the sentence gives the figure; else, for an
+        incident or a running total not told as background, the day the article's story happened (a
+        date within a week before publication, stated before the number: "أمس الجمعة"); else the
+        publication date."""
         anchor = self.published.value
         period_start = None
         as_of: ResolvedDate | None = None
         first = bisect_left(self.mention_starts, sentence.start)
         last = bisect_left(self.mention_starts, sentence.end)
+        opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         for index in range(first, last):
             mention = self.mentions[index]
             future, resolved = self._reading(index)
             if resolved is None or self._is_dateline(mention):
                 continue
-            if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16),
-                                                                   mention.start):
-                period_start = resolved.value
-            elif resolved.end is not None:
+            closes = opened is not None and _AND.fullmatch(self.view, opened.end, mention.start) is not None
+            opened = None
+            if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
+            elif self._opens_period(mention):
+                period_start, opened = resolved.value, mention
+            elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
+                as_of = resolved
             elif (measure in ("incident", "change", "level") or measure == "total" and resolved.precision == "day") \
                     and not future and not self._after_publication(resolved) \
-                    and not self._in_relative_clause_after(number, mention):
+                    and not (measure in ("level", "change") and self._in_relative_clause_after(number, mention)):
                 as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
-        if as_of is None and measure != "planned":
+        if as_of is None and measure in ("incident", "total") and not _BACKGROUND.search(
+                self.view, sentence.start, number.start):
             as_of = self._story_day(number.start)
         if measure != "total":
             period_start = None  # "since" dates count totals; a level is a stock at a date
@@ -500,9 +509,15 @@ class _Reader:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
 
+    def _opens_period(self, mention: DateMention) -> bool:
+        """"منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…": a count's start."""
+        return mention.cue == "منذ" or _PERIOD_START_AT_END.search(
+            self.view, max(0, mention.start - 16), mention.start) is not None
+
     def _in_relative_clause_after(self, number: NumberMatch, mention: DateMention) -> bool:
-        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": a date in a relative clause after the
-        figure dates the noun that clause describes, not the figure."""
+        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": a date in a relative clause after a
+        troop level dates the noun that clause describes, not the level.  (An incident's relative
+        clause does date it: "إصابة 4 جنود في الهجوم الذي وقع يوم الثلاثاء".)"""
         if mention.start < number.end:
             return False
         between = self.view[number.end:mention.start]
@@ -543,7 +558,7 @@ class _Reader:
             return starts, days
         for index, mention in enumerate(self.mentions):
             if (mention.day is None and mention.weekday is None and mention.relative not in _DAY_WORDS) \
-                    or mention.cue == "منذ" or self._is_dateline(mention):
+                    or self._opens_period(mention) or self._is_dateline(mention):
                 continue  # cannot be the story's day: spares the reading below
             future, resolved = self._reading(index)
             if future or resolved is None or resolved.precision != "day" or resolved.end is not None:

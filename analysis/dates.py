@@ -54,7 +54,7 @@ DATE_RE = re.compile(
     rf"(?:(?P<mod>{_MODIFIER})\s+)?"
     rf"(?:(?<!\d)(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"  # not the end of a year ("من 2025 إلى")
     rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
-    rf"(?:من\s+)?(?:شهر\s+)?(?<!\w)(?P<month>{_MONTHS})(?!\w)"
+    rf"(?:من\s+)?(?:شهر\s+)?(?:(?<!\w)|(?<=(?<!\w)و))(?P<month>{_MONTHS})(?!\w)"  # "وكانون الثاني 2024"
     rf"(?:\s*[/,،-]?\s*(?:من\s+)?(?:عام|العام|سنة|لعام)?\s*(?P<year>{_YEAR})(?!\d))?"
     rf"(?:\s+(?:من\s+)?(?P<rel>{_REL}|العام\s+الماضي))?"
 )
@@ -67,9 +67,10 @@ YEAR_RE = re.compile(
     rf"(?:(?P<mod>منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|نهاية)\s+)?"
     rf"(?P<word>(?:[لب]?ال|[لب])?(?:عام|سنة)\s*)?(?P<year>{_YEAR})(?!\d)"
 )
-# "بين 2003 و2011", "من 2003 إلى 2011", "(2003-2011)": both ends are years, not counts.
+# "بين 2003 و2011", "بين عامي 2007 و2008", "من 2003 إلى 2011", "(2003-2011)": both ends are years,
+# not counts.
 YEAR_RANGE_RE = re.compile(
-    rf"(?:(?<=بين\s)|(?<=من\s)|(?<=\())\s*(?P<first>{_YEAR})\s*(?:و|إلى|الى|حتى|-|–)\s*(?P<second>{_YEAR})(?!\d)"
+    rf"(?:(?<=بين\s)|(?<=من\s)|(?<=\()|(?<=عامي\s)|(?<=سنتي\s))\s*(?P<first>{_YEAR})\s*(?:و|إلى|الى|حتى|-|–)\s*(?P<second>{_YEAR})(?!\d)"
 )
 _WEEKDAY_NAMES = ("أحد", "احد", "إثنين", "اثنين", "ثلاثاء", "أربعاء", "اربعاء", "خميس", "جمعة", "سبت")
 WEEKDAY_RE = re.compile(
@@ -86,23 +87,23 @@ _RELATIVE_WORDS = (
     *(f"السنة {w}" for w in ("الماضية", "المقبلة", "القادمة")),
 )
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS, word_start=True)})(?!\\w)")
-# "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named
-# "<place> اليوم": "روسيا اليوم", a quoted "بغداد اليوم", "المغرب اليوم -" heading a line.
+# "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
+# place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
 _DAY_ADJECTIVE = re.compile(r"\s+(?:ذاته|نفسه|ذات|التالي|السابق|السابع|الأول|الاول|الأخير|الاخير|الوطني|العالمي)(?!\w)")
-_QUOTED_BEFORE = re.compile(r"[\"“«][^\s\"“”«»]+\s+$")
-_QUOTE_AFTER = re.compile(r"[\"”»]")
-_RUSSIA_BEFORE = re.compile(r"روسيا\s+$")
-_LINE_HEAD_BEFORE = re.compile(r"\n[^\s]+[ \t]+$")
-_DASH_AFTER = re.compile(r"[ \t]*[-–][ \t]")
+_OUTLET_PLACE = re.compile(
+    r"(?<!\w)(?:" + alternation(["روسيا", "بغداد", "العراق", "المغرب", "مصر", "سوريا", "لبنان", "الأردن", "الكويت",
+                                  "الخليج", "الشرق", "فلسطين", "تونس", "الجزائر", "ليبيا", "السودان", "اليمن",
+                                  "كردستان", "البصرة", "الموصل", "أربيل", "دمشق", "بيروت", "عمان", "تركيا",
+                                  "إيران", "أمريكا", "أوروبا", "العرب", "الإمارات", "السعودية", "قطر"])
+    + r")\s+$")
+_OUTLET_AFTER = re.compile(r"[\"”»]|[ \t]*[-–][ \t]")
 
 
 def _not_today(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 30):start]
-    if start <= 30:
-        before = "\n" + before  # the text's first line
-    return bool(_DAY_ADJECTIVE.match(text, end) or _RUSSIA_BEFORE.search(before)
-                or (_QUOTED_BEFORE.search(before) and _QUOTE_AFTER.match(text, end))
-                or (_LINE_HEAD_BEFORE.search(before) and _DASH_AFTER.match(text, end)))
+    before = text[max(0, start - 20):start]
+    place = _OUTLET_PLACE.search(before)
+    return bool(_DAY_ADJECTIVE.match(text, end)
+                or place and (place.group().startswith("روسيا") or _OUTLET_AFTER.match(text, end)))
 
 
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")

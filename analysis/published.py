@@ -22,6 +22,7 @@ DATELINE_REGION = 400  # characters from the top of the text where a dateline ma
 _FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|على\s+[أا]ن|على\s+[أا]لا|من\s+المقرر"
                           r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
+_POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 
@@ -97,10 +98,11 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
 
 
 def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | None:
-    """The latest past date the text states with a year: the article cannot be older.  English
-    dates count too: an embedded post ends with its date ("(@SecDef) December 26, 2023")."""
+    """The latest past date the text states with a year: the article cannot be older.  So does the
+    date an embedded post is signed with ("— Lloyd J. Austin III (@SecDef) December 26, 2023")."""
     best: tuple[date, str] | None = None
-    for mention in [*mentions, *_english_dates(text)]:
+    posts = [m for m in _english_dates(text) if _POST_SIGNATURE.search(text, max(0, m.start - 40), m.start)]
+    for mention in [*mentions, *posts]:
         if mention.year is None or is_future_context(text, mention):
             continue
         resolved = resolve(mention, None, None)
@@ -130,7 +132,9 @@ def _pin_year(mention: DateMention, low: date, high: date) -> int | None:
                  if low <= date(y, mention.month, mention.day) <= high]
         return years[0] if len(years) == 1 else None
     year = low.year
-    if date(year, mention.month, mention.day or 1) < low - timedelta(days=_SAME_OCCURRENCE_DAYS):
+    # counted from the 1st, so that a day the month lacks this year ("29 شباط") is no error here
+    if date(year, mention.month, 1) + timedelta(days=(mention.day or 1) - 1) \
+            < low - timedelta(days=_SAME_OCCURRENCE_DAYS):
         year += 1
     return year if date(year, mention.month, 1) <= high else None
 

@@ -171,8 +171,9 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
     A cumulative count can only grow while its period runs, so the largest lower bound reported
     so far is the best supported estimate.  A claim whose period_start is later than the start
     of the current segment opens a new segment (the count starts again); a claim without a
-    period_start continues the current segment unless it comes more than UNDATED_PERIOD_GAP
-    after the segment's last report (17 attacks in 2021 are not the floor of a 2023 count).  Kept apart from the points so reported numbers
+    period_start continues the current segment, unless neither says when its count began and it
+    comes more than UNDATED_PERIOD_GAP after the segment's last report (17 attacks in 2021 are
+    not the floor of a 2023 count).  Kept apart from the points so reported numbers
     are never altered.  Columns: scope, segment (0, 1, ... per scope), period_start (of the
     segment), as_of, estimate, claim_id (the claim that set the estimate).
     """
@@ -189,7 +190,7 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
         for as_of, period, lb, claim_id in zip(group["as_of"], group["period_start"],
                                                group["_lb"], group["claim_id"]):
             new_period = pd.notna(period) and (pd.isna(start) or period > start)
-            stale = pd.isna(period) and as_of > last + UNDATED_PERIOD_GAP
+            stale = pd.isna(period) and pd.isna(start) and as_of > last + UNDATED_PERIOD_GAP
             if segment < 0 or new_period or stale:
                 segment, start, best, best_id = segment + 1, period, None, None
             last = as_of

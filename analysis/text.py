@@ -1,8 +1,8 @@
 """Sentences of a normalised article text, with their offsets.
 
 A sentence ends at . ! ? ؟ followed by space, at a blank line, or at a line break after closing
-punctuation or a closing bracket (a photo credit: "(الصورة: غيتي)").  A single line break inside a
-sentence (common in scraped pages) does not end it.
+punctuation or a photo credit ("(الصورة: غيتي)").  A single line break inside a sentence (common in
+scraped pages) does not end it.
 """
 
 from __future__ import annotations
@@ -10,7 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»)])[ \t]*\n|\n(?=\s*[-•*]\s)")
+_BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»])[ \t]*\n|\n(?=\s*[-•*]\s)"
+                       r"|(?P<bracket>(?<=\))[ \t]*\n)")
+# A line that ends with a photo credit ends a sentence: "… عام 2021 (الصورة: غيتي)".  Another closing
+# bracket at a line end ("كانون الثاني (يناير)") is a scraped page's line wrap.
+_PHOTO_CREDIT = re.compile(r"\([^()\n]*(?:الصورة|صورة|تصوير|رويترز|فرانس\s+برس|أ\s*ف\s*ب|غيتي|الأناضول|أسوشيتد\s+برس"
+                           r"|أرشيف|\b(?:AFP|Reuters|Getty|AP)\b)[^()\n]*\)$")
 
 
 @dataclass(frozen=True)
@@ -23,7 +28,9 @@ def split_sentences(text: str) -> list[Sentence]:
     """Non-empty sentences, trimmed of surrounding whitespace."""
     sentences = []
     position = 0
-    for boundary in [*_BOUNDARY.finditer(text), None]:
+    boundaries = [b for b in _BOUNDARY.finditer(text)
+                  if not b.group("bracket") or _PHOTO_CREDIT.search(text, max(0, b.start() - 200), b.start())]
+    for boundary in [*boundaries, None]:
         end = boundary.start() if boundary else len(text)
         chunk = text[position:end]
         stripped_start = position + (len(chunk) - len(chunk.lstrip()))

@@ -68,6 +68,11 @@ def test_a_total_between_two_dates():
     assert dated_claims(text) == [(206, date(2024, 1, 21), date(2023, 10, 18))]
 
 
+def test_a_total_between_two_months():
+    text = "وتعرضت القوات الأمريكية لـ 150 هجوما بين تشرين الأول 2023 وكانون الثاني 2024."
+    assert dated_claims(text) == [(150, date(2024, 1, 1), date(2023, 10, 1))]
+
+
 def test_since_a_given_date():
     text = "وسجل المرصد منذ تاريخ 19 تشرين الأول 18 هجوما على قواعد التحالف في سوريا."
     assert dated_claims(text) == [(18, date(2024, 2, 10), date(2023, 10, 19))]
@@ -77,3 +82,38 @@ def test_a_photo_credit_line_ends_its_sentence():
     text = "انسحاب القوات الأمريكية من العراق عام 2021 (الصورة: غيتي)\nتحتفظ الولايات المتحدة بنحو ألفي جندي في العراق."
     assert len(split_sentences(text)) == 2
     assert dated_claims(text) == [(2000, date(2024, 2, 10), None)]
+
+
+# Where the rules above must not apply.
+
+def test_a_relative_clause_does_date_an_incident():
+    # Saturday 10 February: the latest Tuesday is the 6th
+    text = "وأصيب 4 جنود أمريكيين في الهجوم الذي استهدف قاعدة عين الأسد يوم الثلاثاء."
+    assert dated_claims(text) == [(4, date(2024, 2, 6), None)]
+
+
+def test_a_range_after_between_is_a_range():
+    assert dated_claims("وقتل 5 جنود أمريكيين في هجمات وقعت بين 1 و5 شباط.") == [(5, date(2024, 2, 5), None)]
+
+
+def test_the_start_of_a_count_is_not_the_story_day():
+    text = "وسجل المرصد منذ تاريخ 5 شباط 4 هجمات على القواعد. وفي هجوم آخر سقطت 3 صواريخ قرب القاعدة."
+    saturday = date(2024, 2, 10)
+    assert dated_claims(text) == [(4, saturday, date(2024, 2, 5)), (3, saturday, None)]
+
+
+def test_background_in_the_pluperfect_is_not_the_story_day():
+    text = ("قالت وزارة الدفاع أمس الجمعة إن طائرة مسيرة استهدفت قاعدة التنف. "
+            "وكانت الفصائل قد قتلت 3 جنود أمريكيين في هجوم سابق على البرج 22.")
+    assert dated_claims(text) == [(3, date(2024, 2, 10), None)]
+
+
+def test_a_troop_level_is_not_dated_by_the_story_day():
+    text = "استهدفت طائرة مسيرة قاعدة التنف أمس الجمعة. وتنشر الولايات المتحدة نحو 2500 جندي في العراق."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+
+
+def test_a_bracket_at_the_end_of_a_wrapped_line_does_not_end_the_sentence():
+    text = "وفي 28 كانون الثاني (يناير)\nقتل 3 جنود أمريكيين في هجوم على قاعدة في الأردن."
+    assert len(split_sentences(text)) == 1
+    assert dated_claims(text) == [(3, date(2024, 1, 28), None)]

@@ -59,9 +59,16 @@ def test_today_that_is_not_today(text):
     assert [m.relative for m in find_dates(text)] == []
 
 
-@pytest.mark.parametrize("text", ["أعلن اليوم أن القوات", "قال المتحدث اليوم - الثلاثاء - إن", 'وقال: "نحن اليوم أقوى"'])
+@pytest.mark.parametrize("text", ["أعلن اليوم أن القوات", "قال المتحدث اليوم - الثلاثاء - إن", 'وقال: "نحن اليوم أقوى"',
+                                  "قال اليوم - الأحد 4 شباط - إن", 'وقال القائد: "انسحبنا اليوم"',
+                                  "العراق اليوم يواجه تحديات"])
 def test_today(text):
     assert "اليوم" in [m.relative for m in find_dates(text)]
+
+
+def test_a_month_after_and():
+    found = find_dates("وتعرضت القواعد لهجمات في كانون الأول 2023 وكانون الثاني 2024.")
+    assert [(m.month, m.year) for m in found] == [(12, 2023), (1, 2024)]
 
 
 def test_future_day_month_goes_forward():

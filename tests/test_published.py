@@ -107,3 +107,23 @@ def test_each_yearless_date_is_placed_from_the_stated_years_not_from_another():
             "تشرين الأول 2023. وأصيب 146 جنديا بين قتيل وجريح منذ 18 تشرين الأول.")
     result = published(text)
     assert (result.value, result.precision, result.basis) == (date(2024, 2, 1), "month", "inferred")
+
+
+def test_a_day_the_month_lacks_is_no_error():
+    # 29 February of a year that has none, 31 April: not dates, and nothing fails
+    for text in ("وقال الرئيس جو بايدن إن الهجوم وقع في 29 شباط.", "وقال الرئيس جو بايدن إن الهجوم وقع في 31 نيسان."):
+        result = published(text)
+        assert (result.value, result.precision, result.basis) == (date(2021, 1, 1), "year", "inferred")
+
+
+def test_only_a_post_signature_date_counts_among_english_dates():
+    text = "(@DeptofDefense) The coalition mission in Iraq will end by September 30, 2026\nوقع الهجوم في كانون الثاني 2024"
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 1, 1), "month", "inferred")
+
+
+def test_an_attack_adjective_is_not_the_campaign():
+    # "هجومية" (attack aircraft) is not "هجوما": nothing here dates the text after March 2021
+    text = "وتشارك مقاتلات هجومية أمريكية منذ 17 تشرين الأول، بحسب تقرير صدر في آذار 2021."
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2021, 10, 1), "month", "inferred")

@@ -152,6 +152,19 @@ def test_a_count_without_a_period_long_after_the_last_starts_again() -> None:
     assert list(best["estimate"]) == [17, 12, 15]
 
 
+def test_a_count_without_a_period_continues_a_counting_period_however_late() -> None:
+    """170 attacks since 17 October (February 2024), then 180 with no period (September), then 175
+    since 17 October (October): one campaign's count, whose best estimate stays at 180."""
+    frame = pd.DataFrame({
+        "as_of": pd.to_datetime(["2024-02-01", "2024-09-01", "2024-10-01"]),
+        "period_start": pd.to_datetime(["2023-10-17", None, "2023-10-17"]),
+        "value": pd.array([170, 180, 175], "Int64"), "low": pd.array([170, 180, 175], "Int64"),
+        "scope": ["iraq"] * 3, "claim_id": list("abc")})
+    best = series.best_estimate(frame)
+    assert list(best["segment"]) == [0, 0, 0]
+    assert list(best["estimate"]) == [170, 180, 180]
+
+
 def test_best_estimate_uses_value_when_low_missing() -> None:
     frame = pd.DataFrame({
         "as_of": pd.to_datetime(["2024-01-01", "2024-02-01"]), "value": pd.array([10, 20], "Int64"),
