@@ -47,10 +47,16 @@ _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجر
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
-# a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…"
-_PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين)\s*$")
+# a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
+# "بين عامي 2019 و2020"
+_PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
 _AND = re.compile(r"\s*و\s*")
-_RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+_SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
+_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)منذ(?!\w)[^،,؛.:!?؟\n]*$")
+# "ضمن التحالف الذي شكّلته عام 2014": the founding of what a relative clause describes
+_FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
+                             r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
+                             r"(?:ت|ه|ها|تها|ته)?(?!\w)")
 # "وكانت الفصائل قد قتلت 3 جنود في هجوم سابق": the pluperfect tells background, not the story's day
 _BACKGROUND = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}?قد(?!\w)")
 _DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
@@ -59,6 +65,12 @@ _WINDOW = 300  # characters of context either side of a number that the rules re
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
 _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جرح)\s+(?P<who>[أا]مي?ري?كيين|بريطانيين|فرنسيين|عراقيين)"
                             r"(?!\s+(?:اثنين|آخرين|من|في))")
+# "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
+_CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
+                                 r"(?:نحو\s+|حوالي\s+)?$")
+# "حرب 2003", "موازنة 2024": a year named after what happened in it, not a count
+_NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور|احتجاجات"
+                                r"|تظاهرات)\s*$")
 _RISE = re.compile(r"(?:ترتفع|ارتفع|ارتفعت|يرتفع|تصل|وصل|وصلت|يصل|بلغ|بلغت|يبلغ|تبلغ|صعد|صعدت|تجاوز|تجاوزت)\s+"
                    r"(?:إلى|الى)?\s*$")
 
@@ -171,6 +183,8 @@ class _Reader:
             before = self.view[max(sentence.start, start - 25):start]
             after = self.view[end:min(sentence.end, end + 25)]
             if _NON_CLAIM_BEFORE.search(before) or _NON_CLAIM_AFTER.match(after):
+                continue
+            if 1900 <= number.value <= 2100 and not number.is_words and _NAMED_YEAR_BEFORE.search(before):
                 continue
             if _LATIN_BEFORE.search(before) or (after[:1].isascii() and after[:1].isalpha()):
                 continue
@@ -457,7 +471,7 @@ class _Reader:
                 # "انخفض العدد من 2500 إلى 2000" (it fell): the level now
                 return "level" if _PAST_FALL.search(before) else "planned"
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
-                    or re.search(r"(?:إرسال|ارسال|نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+(?:نحو\s+|حوالي\s+)?$", before):
+                    or _CHANGE_NOUN_AT_END.search(before):
                 return "change"
             if lx.FUTURE_RE.search(after_last(before, "،,")):
                 return "planned"
@@ -491,9 +505,8 @@ class _Reader:
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
-            elif (measure in ("incident", "change", "level") or measure == "total" and resolved.precision == "day") \
-                    and not future and not self._after_publication(resolved) \
-                    and not (measure in ("level", "change") and self._in_relative_clause_after(number, mention)):
+            elif measure in ("incident", "change", "level", "total") and not future and not self._after_publication(resolved) \
+                    and not (measure in ("level", "change") and self._in_founding_clause_after(number, mention)):
                 as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
         if as_of is None and measure in ("incident", "total") and not _BACKGROUND.search(
                 self.view, sentence.start, number.start):
@@ -510,18 +523,23 @@ class _Reader:
         return period_start, as_of.value, as_of.precision
 
     def _opens_period(self, mention: DateMention) -> bool:
-        """"منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…": a count's start."""
-        return mention.cue == "منذ" or _PERIOD_START_AT_END.search(
-            self.view, max(0, mention.start - 16), mention.start) is not None
+        """"منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…", and "منذ تولي
+        بايدن منصبه في يناير" (the first date after "منذ" in its clause): a count's start."""
+        if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16), mention.start):
+            return True
+        since = _SINCE_IN_CLAUSE.search(self.view, max(0, mention.start - _SINCE_REACH), mention.start)
+        if since is None:
+            return False
+        return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
 
-    def _in_relative_clause_after(self, number: NumberMatch, mention: DateMention) -> bool:
-        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": a date in a relative clause after a
-        troop level dates the noun that clause describes, not the level.  (An incident's relative
-        clause does date it: "إصابة 4 جنود في الهجوم الذي وقع يوم الثلاثاء".)"""
+    def _in_founding_clause_after(self, number: NumberMatch, mention: DateMention) -> bool:
+        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": the founding date of what a relative clause
+        after a troop level describes does not date the level.  (Other relative clauses may: "170 ألف
+        جندي خلال زيادة القوات التي أمر بها بوش عام 2007".)"""
         if mention.start < number.end:
             return False
         between = self.view[number.end:mention.start]
-        return _RELATIVE_PRONOUN.search(after_last(between, "،,؛")) is not None
+        return _FOUNDED_CLAUSE.search(after_last(between, "،,؛")) is not None
 
     def _after_publication(self, resolved: ResolvedDate) -> bool:
         """Later than the publication date, compared at its precision (an article inferred to be of
@@ -556,6 +574,7 @@ class _Reader:
         published = self.published.value
         if self.published.precision != "day" or published is None:
             return starts, days
+        sentence_starts = [sentence.start for sentence in self.sentences]
         for index, mention in enumerate(self.mentions):
             if (mention.day is None and mention.weekday is None and mention.relative not in _DAY_WORDS) \
                     or self._opens_period(mention) or self._is_dateline(mention):
@@ -563,6 +582,9 @@ class _Reader:
             future, resolved = self._reading(index)
             if future or resolved is None or resolved.precision != "day" or resolved.end is not None:
                 continue
+            sentence = bisect_right(sentence_starts, mention.start) - 1
+            if _BACKGROUND.search(self.view, sentence_starts[sentence] if sentence >= 0 else 0, mention.start):
+                continue  # "وكان الرئيس قد توعد يوم الأحد": told as background
             if 0 <= (published - resolved.value).days <= _STORY_DAYS:
                 starts.append(mention.start)
                 days.append(resolved)

@@ -161,7 +161,7 @@ def _valid(year: int, month: int, day: int | None) -> bool:
 # one of its matches contains (a month name, a year), as far (in non-space characters) as a match
 # can reach before and after it.  A month name is an anchor even when glued to the next word, so
 # that DATE_RE's doubled names without a separator ("أيلولسبتمبر") are found as a full search would.
-_MONTH_HIT = re.compile(alternation(_ALL_MONTH_NAMES, word_start=True))
+_MONTH_HIT = re.compile(alternation([*_ALL_MONTH_NAMES, *("و" + name for name in _ALL_MONTH_NAMES)], word_start=True))
 _YEAR_HIT = re.compile(_YEAR)
 # DATE_RE before the month: weekday "يوم الأربعاء" 11, separators, modifier "بدايات" 6, day range
 # "31 إلى" 5, day and "/" 3, "من" "شهر" 5: 30 (45 leaves room for separators); after it:

@@ -66,8 +66,13 @@ def is_future_context(text: str, mention: DateMention) -> bool:
     if mention.cue in _FUTURE_CUES or mention.future:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
-    # a blank line ends a clause; a single line break does not (scraped pages wrap lines anywhere)
-    clause = after_last(before.replace("\n\n", "."), ".،؛!?")
+    # a line break ends a clause (a headline's "سنرد" does not make the lead's date future), unless
+    # the date begins its line: a scraped page wrapped "على ألا يتجاوز ذلك\nنهاية سبتمبر 2025"
+    line = before[before.rfind("\n") + 1:]
+    if not line.strip() and "\n\n" not in before[-3:]:
+        line = before.rstrip()
+        line = line[line.rfind("\n") + 1:]
+    clause = after_last(line, ".،؛!?")
     return bool(_FUTURE_VERB.search(clause))
 
 
@@ -233,7 +238,9 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
     parsed = parse_iso(catalog_value)
     dateline = _dateline(view, mentions)
     if parsed:
-        span = (dateline.start, dateline.end) if dateline else None
+        # a top date the catalog contradicts is a lead's date ("في 3 كانون الثاني 2020 كان …"), not a dateline
+        is_dateline = dateline is not None and date(dateline.year, dateline.month, dateline.day) == parsed[0]
+        span = (dateline.start, dateline.end) if is_dateline else None
         return Published(parsed[0], parsed[1], "catalog", span)
     if dateline:
         return Published(date(dateline.year, dateline.month, dateline.day), "day", "dateline",

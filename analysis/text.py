@@ -12,10 +12,12 @@ from dataclasses import dataclass
 
 _BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”»])[ \t]*\n|\n(?=\s*[-•*]\s)"
                        r"|(?P<bracket>(?<=\))[ \t]*\n)")
-# A line that ends with a photo credit ends a sentence: "… عام 2021 (الصورة: غيتي)".  Another closing
-# bracket at a line end ("كانون الثاني (يناير)") is a scraped page's line wrap.
-_PHOTO_CREDIT = re.compile(r"\([^()\n]*(?:الصورة|صورة|تصوير|رويترز|فرانس\s+برس|أ\s*ف\s*ب|غيتي|الأناضول|أسوشيتد\s+برس"
-                           r"|أرشيف|\b(?:AFP|Reuters|Getty|AP)\b)[^()\n]*\)$")
+# A line that ends with a photo credit ends a sentence: "… عام 2021 (الصورة: غيتي)", "(فرانس برس/أحمد
+# الربيعي)".  Another closing bracket at a line end ("كانون الثاني (يناير)", "(رويترز)") is a scraped
+# page's line wrap.
+_AGENCY = r"(?:رويترز|فرانس\s+برس|أ\s*ف\s*ب|غيتي|الأناضول|أسوشيتد\s+برس|AFP|Reuters|Getty)"
+_PHOTO_CREDIT = re.compile(rf"\([^()\n]*(?:(?:الصورة|صورة|تصوير|أرشيف)[^()\n]*|{_AGENCY}\s*[/:][^()\n]*"
+                           rf"|[/:]\s*{_AGENCY}[^()\n]*)\)$")
 
 
 @dataclass(frozen=True)

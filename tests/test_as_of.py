@@ -117,3 +117,33 @@ def test_a_bracket_at_the_end_of_a_wrapped_line_does_not_end_the_sentence():
     text = "وفي 28 كانون الثاني (يناير)\nقتل 3 جنود أمريكيين في هجوم على قاعدة في الأردن."
     assert len(split_sentences(text)) == 1
     assert dated_claims(text) == [(3, date(2024, 1, 28), None)]
+
+
+def test_a_lead_date_the_catalog_contradicts_is_not_a_dateline():
+    assert dated_claims("في 3 كانون الثاني 2020 كان في العراق 5200 جندي أمريكي.") == [(5200, date(2020, 1, 3), None)]
+
+
+def test_a_relative_clause_that_is_not_a_founding_dates_a_level():
+    text = "وبلغ عدد القوات الأمريكية 170 ألف جندي خلال زيادة القوات التي أمر بها بوش عام 2007."
+    assert dated_claims(text) == [(170000, date(2007, 1, 1), None)]
+
+
+def test_a_headline_future_does_not_reach_the_lead():
+    text = "بايدن: سنرد على الهجوم\nقتل 3 جنود أمريكيين في هجوم بطائرة مسيرة في 28 كانون الثاني 2024."
+    assert dated_claims(text) == [(3, date(2024, 1, 28), None)]
+
+
+def test_a_day_told_as_background_is_not_the_story_day():
+    text = "وكان الرئيس الأمريكي قد توعد يوم الأحد بالرد. وتعرضت القوات الأمريكية لـ 165 هجوما منذ 17 تشرين الأول."
+    assert dated_claims(text) == [(165, date(2024, 2, 10), date(2023, 10, 17))]
+
+
+def test_running_totals_over_years_and_since_an_event():
+    assert dated_claims("وتعرضت القوات الأمريكية لـ 50 هجوما بين عامي 2019 و2020.") == [
+        (50, date(2020, 1, 1), date(2019, 1, 1))]
+    assert dated_claims("قال المسؤول أمس إن الوضع هادئ. وتعرضت القوات الأمريكية لـ 30 هجوما خلال عام 2019.") == [
+        (30, date(2019, 1, 1), None)]
+    # "since Biden took office in January": January opens the count; the figure is as of publication
+    assert dated_claims("وتعرضت القوات الأمريكية لـ 8 هجمات منذ تولي بايدن منصبه في يناير.") == [
+        (8, date(2024, 2, 10), date(2024, 1, 1))]
+    assert len(split_sentences("قالت الوكالة (رويترز)\nإن 3 جنود أصيبوا.")) == 1  # an agency alone is no photo credit
