@@ -31,7 +31,7 @@ COUNTRY = {"troops": "US", "foreign_troops": "foreign"}
 CHARTED_PRECISIONS = ("day", "month")
 IMPRECISE = "imprecise_dates"  # attrs key: reported figures left out for want of a precise date
 IMPRECISE_YEARS = "imprecise_years"  # attrs key: the year of each of them (None: no date at all)
-UNDATED_PERIOD_GAP = pd.DateOffset(months=6)  # see best_estimate
+UNDATED_PERIOD_GAP = pd.DateOffset(months=12)  # see best_estimate
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "none": 3}
 _DATES = ("as_of", "period_start", "published")
 _INTS = ("value", "low", "high")
@@ -171,9 +171,9 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
     A cumulative count can only grow while its period runs, so the largest lower bound reported
     so far is the best supported estimate.  A claim whose period_start is later than the start
     of the current segment opens a new segment (the count starts again); a claim without a
-    period_start continues the current segment, unless neither says when its count began and it
-    comes more than UNDATED_PERIOD_GAP after the segment's last report (17 attacks in 2021 are
-    not the floor of a 2023 count).  Kept apart from the points so reported numbers
+    period_start continues the current segment, unless it comes more than UNDATED_PERIOD_GAP after
+    the segment's last report (17 attacks "since January 2021" are not the floor of an undated
+    count of October 2023).  Kept apart from the points so reported numbers
     are never altered.  Columns: scope, segment (0, 1, ... per scope), period_start (of the
     segment), as_of, estimate, claim_id (the claim that set the estimate).
     """
@@ -190,7 +190,7 @@ def best_estimate(series: pd.DataFrame) -> pd.DataFrame:
         for as_of, period, lb, claim_id in zip(group["as_of"], group["period_start"],
                                                group["_lb"], group["claim_id"]):
             new_period = pd.notna(period) and (pd.isna(start) or period > start)
-            stale = pd.isna(period) and pd.isna(start) and as_of > last + UNDATED_PERIOD_GAP
+            stale = pd.isna(period) and as_of > last + UNDATED_PERIOD_GAP
             if segment < 0 or new_period or stale:
                 segment, start, best, best_id = segment + 1, period, None, None
             last = as_of

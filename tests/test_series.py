@@ -150,9 +150,13 @@ def test_a_count_without_a_period_long_after_the_last_starts_again() -> None:
     best = series.best_estimate(frame)
     assert list(best["segment"]) == [0, 1, 1]
     assert list(best["estimate"]) == [17, 12, 15]
+    # the same when the 2021 count says since when it runs
+    best = series.best_estimate(frame.assign(period_start=pd.to_datetime(["2021-01-01", None, None])))
+    assert list(best["segment"]) == [0, 1, 1]
+    assert list(best["estimate"]) == [17, 12, 15]
 
 
-def test_a_count_without_a_period_continues_a_counting_period_however_late() -> None:
+def test_a_count_without_a_period_continues_a_counting_period_within_a_year() -> None:
     """170 attacks since 17 October (February 2024), then 180 with no period (September), then 175
     since 17 October (October): one campaign's count, whose best estimate stays at 180."""
     frame = pd.DataFrame({
