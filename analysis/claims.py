@@ -52,8 +52,15 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
 _AND = re.compile(r"\s*و\s*")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
-_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)منذ(?!\w)[^،,؛.:!?؟\n]*$")
+# "ومنذ تولي بايدن منصبه في يناير": no figure, no clause mark and no "until" between "منذ" and the date
+_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|إلى|الى|آخرها|اخرها)(?!\w))"
+                              r"[^،,؛.:!?؟\n\d])*$")
 # "ضمن التحالف الذي شكّلته عام 2014": the founding of what a relative clause describes
+# a troop level told in the present ("تنشر واشنطن 2500 جندي", "يتمركز حاليا"): true as of publication,
+# so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
+_PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
+                            r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
+_RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
                              r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
                              r"(?:ت|ه|ها|تها|ته)?(?!\w)")
@@ -68,8 +75,9 @@ _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جر�
 # "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
 _CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
                                  r"(?:نحو\s+|حوالي\s+)?$")
-# "حرب 2003", "موازنة 2024": a year named after what happened in it, not a count
-_NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور|احتجاجات"
+# "حرب 2003", "موازنة 2024" (no article: "of 2003"): a year named after what happened in it, not a
+# count ("خلال الحرب 2000 جندي" is one)
+_NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور|احتجاجات"
                                 r"|تظاهرات)\s*$")
 _RISE = re.compile(r"(?:ترتفع|ارتفع|ارتفعت|يرتفع|تصل|وصل|وصلت|يصل|بلغ|بلغت|يبلغ|تبلغ|صعد|صعدت|تجاوز|تجاوزت)\s+"
                    r"(?:إلى|الى)?\s*$")
@@ -473,7 +481,7 @@ class _Reader:
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
                     or _CHANGE_NOUN_AT_END.search(before):
                 return "change"
-            if lx.FUTURE_RE.search(after_last(before, "،,")):
+            if lx.FUTURE_RE.search(after_last(before, "،,\n")):  # not a headline's "ستسحب" above
                 return "planned"
             return "level"
         if lx.TOTAL_RE.search(sentence_text):
@@ -506,7 +514,7 @@ class _Reader:
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
             elif measure in ("incident", "change", "level", "total") and not future and not self._after_publication(resolved) \
-                    and not (measure in ("level", "change") and self._in_founding_clause_after(number, mention)):
+                    and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)):
                 as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
         if as_of is None and measure in ("incident", "total") and not _BACKGROUND.search(
                 self.view, sentence.start, number.start):
@@ -532,14 +540,18 @@ class _Reader:
             return False
         return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
 
-    def _in_founding_clause_after(self, number: NumberMatch, mention: DateMention) -> bool:
-        """"2500 جندي، ضمن التحالف الذي شكّلته عام 2014": the founding date of what a relative clause
-        after a troop level describes does not date the level.  (Other relative clauses may: "170 ألف
-        جندي خلال زيادة القوات التي أمر بها بوش عام 2007".)"""
+    def _dates_another_noun(self, number: NumberMatch, mention: DateMention, sentence: Sentence) -> bool:
+        """Whether a date in a relative clause after a troop level dates something else: always for a
+        founding ("ضمن التحالف الذي شكّلته عام 2014"), and for any relative clause when the level is
+        told in the present ("تنشر واشنطن 2500 جندي في العراق، الذي غزته عام 2003").  A level told in
+        the past may be dated by one: "170 ألف جندي خلال زيادة القوات التي أمر بها بوش عام 2007"."""
         if mention.start < number.end:
             return False
-        between = self.view[number.end:mention.start]
-        return _FOUNDED_CLAUSE.search(after_last(between, "،,؛")) is not None
+        clause = after_last(self.view[number.end:mention.start], "،,؛")
+        if _FOUNDED_CLAUSE.search(clause):
+            return True
+        return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(
+            self.view, sentence.start, number.start) is not None
 
     def _after_publication(self, resolved: ResolvedDate) -> bool:
         """Later than the publication date, compared at its precision (an article inferred to be of

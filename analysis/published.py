@@ -24,6 +24,7 @@ _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|على\s+[أا]ن|ع
                           r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
+_WRAPPED_WORDS = 3  # a line that starts with fewer words before a date continues the line above
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 
 
@@ -67,12 +68,13 @@ def is_future_context(text: str, mention: DateMention) -> bool:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
     # a line break ends a clause (a headline's "سنرد" does not make the lead's date future), unless
-    # the date begins its line: a scraped page wrapped "على ألا يتجاوز ذلك\nنهاية سبتمبر 2025"
-    line = before[before.rfind("\n") + 1:]
-    if not line.strip() and "\n\n" not in before[-3:]:
-        line = before.rstrip()
-        line = line[line.rfind("\n") + 1:]
-    clause = after_last(line, ".،؛!?")
+    # the date (nearly) begins its line: a scraped page wrapped "على ألا يتجاوز ذلك\nنهاية سبتمبر 2025",
+    # "ستنسحب من العراق\nفي أيلول 2025"
+    lines = before.split("\n")
+    clause = lines[-1]
+    if len(lines) > 1 and len(clause.split()) < _WRAPPED_WORDS and lines[-2].strip():
+        clause = lines[-2] + " " + clause
+    clause = after_last(clause, ".،؛!?")
     return bool(_FUTURE_VERB.search(clause))
 
 

@@ -147,3 +147,17 @@ def test_running_totals_over_years_and_since_an_event():
     assert dated_claims("وتعرضت القوات الأمريكية لـ 8 هجمات منذ تولي بايدن منصبه في يناير.") == [
         (8, date(2024, 2, 10), date(2024, 1, 1))]
     assert len(split_sentences("قالت الوكالة (رويترز)\nإن 3 جنود أصيبوا.")) == 1  # an agency alone is no photo credit
+
+
+
+def test_since_with_a_conjunction_and_since_an_event_without_a_date():
+    text = "ومنذ اندلاع الحرب في تشرين الأول الماضي تعرضت القوات الأمريكية لأكثر من 160 هجوما."
+    assert dated_claims(text) == [(160, date(2024, 2, 10), date(2023, 10, 1))]
+    # "since the war broke out" has no date; 4 February is the count's date, not its start
+    text = "وبلغ عدد الهجمات على القوات الأمريكية منذ اندلاع الحرب في غزة 170 هجوما في 4 شباط 2024."
+    assert dated_claims(text) == [(170, date(2024, 2, 4), None)]
+
+
+def test_a_level_told_in_the_present_is_not_dated_by_a_relative_clause():
+    text = "وتنشر واشنطن نحو 2500 جندي أمريكي في العراق، الذي غزته الولايات المتحدة في آذار 2003."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]

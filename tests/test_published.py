@@ -127,3 +127,9 @@ def test_an_attack_adjective_is_not_the_campaign():
     text = "وتشارك مقاتلات هجومية أمريكية منذ 17 تشرين الأول، بحسب تقرير صدر في آذار 2021."
     result = published(text)
     assert (result.value, result.precision, result.basis) == (date(2021, 10, 1), "month", "inferred")
+
+
+def test_a_future_date_at_the_head_of_a_wrapped_line():
+    text = "قال المسؤول إن القوات ستنسحب من العراق\nفي أيلول 2025، بموجب الاتفاق. وكان الهجوم قد وقع في كانون الثاني 2024."
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 1, 1), "month", "inferred")
