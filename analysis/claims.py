@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
 from .dates import DateMention, ResolvedDate, resolve
 from .published import Published, is_future_context
-from .text import Sentence, after_last
+from .text import Sentence, after_last, clause_before
 
 MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5_000_000,
                  "attacks": 100_000, "rockets": 1_000_000, "drones": 100_000, "strikes": 100_000,
@@ -52,14 +52,15 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
 _AND = re.compile(r"\s*و\s*")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
-# "ومنذ تولي بايدن منصبه في يناير": no figure, no clause mark and no "until" between "منذ" and the date
-_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|إلى|الى|آخرها|اخرها)(?!\w))"
-                              r"[^،,؛.:!?؟\n\d])*$")
+# "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
+_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))"
+                              r"[^،,؛.:!?؟\n])*$")
 # "ضمن التحالف الذي شكّلته عام 2014": the founding of what a relative clause describes
 # a troop level told in the present ("تنشر واشنطن 2500 جندي", "يتمركز حاليا"): true as of publication,
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
+_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
                              r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
@@ -75,10 +76,10 @@ _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جر�
 # "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
 _CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
                                  r"(?:نحو\s+|حوالي\s+)?$")
-# "حرب 2003", "موازنة 2024" (no article: "of 2003"): a year named after what happened in it, not a
-# count ("خلال الحرب 2000 جندي" is one)
-_NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور|احتجاجات"
-                                r"|تظاهرات)\s*$")
+# "حرب 2003", "موازنة 2024", "منذ الغزو 2003": a year named after what happened in it, not a count
+# (but "خلال الحرب 2000 جندي" is one: a counted noun follows)
+_NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?P<the>ال)?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور"
+                                r"|احتجاجات|تظاهرات)\s*$")
 _RISE = re.compile(r"(?:ترتفع|ارتفع|ارتفعت|يرتفع|تصل|وصل|وصلت|يصل|بلغ|بلغت|يبلغ|تبلغ|صعد|صعدت|تجاوز|تجاوزت)\s+"
                    r"(?:إلى|الى)?\s*$")
 
@@ -192,12 +193,19 @@ class _Reader:
             after = self.view[end:min(sentence.end, end + 25)]
             if _NON_CLAIM_BEFORE.search(before) or _NON_CLAIM_AFTER.match(after):
                 continue
-            if 1900 <= number.value <= 2100 and not number.is_words and _NAMED_YEAR_BEFORE.search(before):
+            if 1900 <= number.value <= 2100 and not number.is_words and self._named_year(before, after):
                 continue
             if _LATIN_BEFORE.search(before) or (after[:1].isascii() and after[:1].isalpha()):
                 continue
             found.append(NumberMatch(start, end, number.value, number.is_words, False))
         return found + self._duals(sentence, found)
+
+    def _named_year(self, before: str, after: str) -> bool:
+        named = _NAMED_YEAR_BEFORE.search(before)
+        if named is None:
+            return False
+        noun = _TOKEN.search(after)
+        return not named.group("the") or noun is None or lx.noun_kind(noun.group()) in (None, "skip")
 
     def _duals(self, sentence: Sentence, numbers: list[NumberMatch]) -> list[NumberMatch]:
         """Dual nouns count two: "صاروخين", "مبنيين"; a pair like "طائرتين مسيرتين" counts once."""
@@ -481,7 +489,7 @@ class _Reader:
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
                     or _CHANGE_NOUN_AT_END.search(before):
                 return "change"
-            if lx.FUTURE_RE.search(after_last(before, "،,\n")):  # not a headline's "ستسحب" above
+            if lx.FUTURE_RE.search(clause_before(before, "،,")):  # not a headline's "ستسحب" above
                 return "planned"
             return "level"
         if lx.TOTAL_RE.search(sentence_text):
@@ -509,7 +517,7 @@ class _Reader:
             opened = None
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
-            elif self._opens_period(mention):
+            elif self._opens_period(mention, number):
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
@@ -530,13 +538,14 @@ class _Reader:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
 
-    def _opens_period(self, mention: DateMention) -> bool:
+    def _opens_period(self, mention: DateMention, number: NumberMatch | None = None) -> bool:
         """"منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…", and "منذ تولي
-        بايدن منصبه في يناير" (the first date after "منذ" in its clause): a count's start."""
+        بايدن منصبه في يناير" (the first date after "منذ" in its clause, with `number` not between
+        them: "منذ اندلاع الحرب 170 هجوما في 4 شباط" dates the count): a count's start."""
         if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16), mention.start):
             return True
         since = _SINCE_IN_CLAUSE.search(self.view, max(0, mention.start - _SINCE_REACH), mention.start)
-        if since is None:
+        if since is None or (number is not None and since.start() < number.start < mention.start):
             return False
         return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
 
@@ -550,8 +559,9 @@ class _Reader:
         clause = after_last(self.view[number.end:mention.start], "،,؛")
         if _FOUNDED_CLAUSE.search(clause):
             return True
-        return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(
-            self.view, sentence.start, number.start) is not None
+        own = after_last(self.view[sentence.start:number.start], "،,؛")  # the level's own clause
+        return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(own) is not None \
+            and not _WAS.search(own)
 
     def _after_publication(self, resolved: ResolvedDate) -> bool:
         """Later than the publication date, compared at its precision (an article inferred to be of

@@ -108,7 +108,7 @@ def noun_kind(token: str) -> str | None:
 # Casualty words decide the kind of a count of people: "مقتل 3 جنود", "25 مقاتلاً قُتلوا".  Nouns may
 # take the article; a space stands for any whitespace.
 KILLED_WORDS = (("مقتل", "قتل", "قتلى", "قتيل", "اغتيال", "مصرع"),
-                ("حصيلة قتلى", "قتلوا", "قتلا", "قتلت", "لقوا حتفهم", "لقي حتفه", "لقيا حتفهما", "حتفهم", "قضوا", "بحياة",
+                ("حصيلة قتلى", "قتلوا", "قتلا", "قتلت", "فقدت", "لقوا حتفهم", "لقي حتفه", "لقيا حتفهما", "حتفهم", "قضوا", "بحياة",
                  "يودي بحياة"))
 INJURED_WORDS = (("إصابة", "اصابة", "إصابات", "اصابات", "جرح", "جرحى", "جريح", "مصاب", "مصابين"),
                  ("أصيبوا", "اصيبوا", "أصيب", "اصيب", "جرحوا", "بجروح", "بجراح", "برضوض", "أصيبا"))
@@ -124,8 +124,8 @@ KILLED_RE = _casualty_re(KILLED_WORDS)
 INJURED_RE = _casualty_re(INJURED_WORDS)
 # Every casualty word holds one of these: a text without any has no casualty word (a quick test
 # that spares most numbers the two searches; tests/test_patterns.py checks the words).
-CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "صاب", "صيب", "جرح", "جريح", "جروح",
-                  "جراح", "رضوض")
+CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "فقدت", "صاب", "صيب", "جرح", "جريح",
+                  "جروح", "جراح", "رضوض")
 
 
 def may_name_casualty(text: str) -> bool:

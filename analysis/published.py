@@ -16,7 +16,7 @@ from .dates import DateMention, find_dates, resolve
 from .arabic import normalize
 from .lexicon import FUTURE_TENSE
 from .officials import office_range
-from .text import after_last
+from .text import clause_before
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
@@ -24,7 +24,6 @@ _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|على\s+[أا]ن|ع
                           r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
-_WRAPPED_WORDS = 3  # a line that starts with fewer words before a date continues the line above
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 
 
@@ -67,14 +66,8 @@ def is_future_context(text: str, mention: DateMention) -> bool:
     if mention.cue in _FUTURE_CUES or mention.future:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
-    # a line break ends a clause (a headline's "سنرد" does not make the lead's date future), unless
-    # the date (nearly) begins its line: a scraped page wrapped "على ألا يتجاوز ذلك\nنهاية سبتمبر 2025",
-    # "ستنسحب من العراق\nفي أيلول 2025"
-    lines = before.split("\n")
-    clause = lines[-1]
-    if len(lines) > 1 and len(clause.split()) < _WRAPPED_WORDS and lines[-2].strip():
-        clause = lines[-2] + " " + clause
-    clause = after_last(clause, ".،؛!?")
+    # a headline's "سنرد" above does not make the lead's date future; a wrapped line's verb does
+    clause = clause_before(before, ".،؛!?")
     return bool(_FUTURE_VERB.search(clause))
 
 

@@ -161,3 +161,22 @@ def test_since_with_a_conjunction_and_since_an_event_without_a_date():
 def test_a_level_told_in_the_present_is_not_dated_by_a_relative_clause():
     text = "وتنشر واشنطن نحو 2500 جندي أمريكي في العراق، الذي غزته الولايات المتحدة في آذار 2003."
     assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+
+
+def test_whose_clause_is_told_in_the_present():
+    # the present "تنشر" is the first clause's; the second is in the past and its relative clause dates it
+    text = ("وتنشر واشنطن حاليا 2500 جندي في العراق، فيما بلغ عدد القوات 170 ألف جندي في ذروة زيادة "
+            "القوات التي أمر بها بوش عام 2007.")
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None), (170000, date(2007, 1, 1), None)]
+    text = "وكانت واشنطن تنشر 5200 جندي في العراق قبل قرار البرلمان الذي طالب بإخراجها في كانون الثاني 2020."
+    assert dated_claims(text) == [(5200, date(2020, 1, 1), None)]
+
+
+def test_since_a_return_to_a_place():
+    text = "وتعرضت القوات الأمريكية لـ 300 هجوم منذ عودتها إلى العراق عام 2014."
+    assert dated_claims(text) == [(300, date(2024, 2, 10), date(2014, 1, 1))]
+
+
+def test_a_dateline_under_a_future_headline():
+    text = "واشنطن ستسحب قواتها من العراق\nبغداد - 28 كانون الثاني 2024\nقتل 3 جنود أمريكيين في هجوم."
+    assert dated_claims(text) == [(3, date(2024, 1, 28), None)]
