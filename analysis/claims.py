@@ -51,6 +51,8 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # "بين عامي 2019 و2020"
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
 _AND = re.compile(r"\s*و\s*")
+_DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
+_TO = re.compile(r"(?<!\w)(?:إلى|الى)\s+")  # "منذ عودتها إلى العراق": only a place may follow
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))"
@@ -60,6 +62,7 @@ _SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
+_CLAUSE_START = re.compile(r"؛|[،,]\s*(?=و)|(?<!\w)(?:فيما|بينما|مقابل)(?!\w)")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
@@ -205,7 +208,8 @@ class _Reader:
         if named is None:
             return False
         noun = _TOKEN.search(after)
-        return not named.group("the") or noun is None or lx.noun_kind(noun.group()) in (None, "skip")
+        counted = noun is not None and (noun.group() == "من" or lx.noun_kind(noun.group()) not in (None, "skip"))
+        return not named.group("the") or not counted  # "الحرب 2000 جندي", "الحرب 2000 من عناصر" are counts
 
     def _duals(self, sentence: Sentence, numbers: list[NumberMatch]) -> list[NumberMatch]:
         """Dual nouns count two: "صاروخين", "مبنيين"; a pair like "طائرتين مسيرتين" counts once."""
@@ -547,6 +551,9 @@ class _Reader:
         since = _SINCE_IN_CLAUSE.search(self.view, max(0, mention.start - _SINCE_REACH), mention.start)
         if since is None or (number is not None and since.start() < number.start < mention.start):
             return False
+        between = since.group()
+        if _DURATION.search(between) or any(not lx.PLACES_RE.match(between, to.end()) for to in _TO.finditer(between)):
+            return False  # "منذ 5 سنوات" is a duration; "منذ بدء الحرب إلى انسحاب … عام 2011" ends there
         return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
 
     def _dates_another_noun(self, number: NumberMatch, mention: DateMention, sentence: Sentence) -> bool:
@@ -559,7 +566,9 @@ class _Reader:
         clause = after_last(self.view[number.end:mention.start], "،,؛")
         if _FOUNDED_CLAUSE.search(clause):
             return True
-        own = after_last(self.view[sentence.start:number.start], "،,؛")  # the level's own clause
+        own = self.view[sentence.start:number.start]
+        for boundary in _CLAUSE_START.finditer(own):  # the level's own clause (an aside's commas stay in it)
+            own = own[boundary.end():]
         return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(own) is not None \
             and not _WAS.search(own)
 

@@ -180,3 +180,15 @@ def test_since_a_return_to_a_place():
 def test_a_dateline_under_a_future_headline():
     text = "واشنطن ستسحب قواتها من العراق\nبغداد - 28 كانون الثاني 2024\nقتل 3 جنود أمريكيين في هجوم."
     assert dated_claims(text) == [(3, date(2024, 1, 28), None)]
+
+
+def test_since_until_and_since_a_duration():
+    text = "وقتل نحو 4400 جندي أمريكي منذ بدء الحرب إلى انسحاب القوات الأمريكية من العراق عام 2011."
+    assert dated_claims(text) == [(4400, date(2011, 1, 1), None)]
+    text = "وقتل 3 جنود أمريكيين في أعنف هجوم منذ 5 سنوات على القوات الأمريكية في العراق عام 2020."
+    assert dated_claims(text) == [(3, date(2020, 1, 1), None)]
+
+
+def test_an_aside_keeps_the_level_in_the_present():
+    text = "وتنشر الولايات المتحدة، بحسب البنتاغون، 2500 جندي في العراق الذي غزته عام 2003."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
