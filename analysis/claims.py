@@ -52,7 +52,8 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
 _AND = re.compile(r"\s*و\s*")
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
-_TO = re.compile(r"(?<!\w)(?:إلى|الى)\s+")  # "منذ عودتها إلى العراق": only a place may follow
+# "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
+_TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))"
@@ -62,7 +63,8 @@ _SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
-_CLAUSE_START = re.compile(r"؛|[،,]\s*(?=و)|(?<!\w)(?:فيما|بينما|مقابل)(?!\w)")
+# where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
+_CLAUSE_START = re.compile(r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|إن|أن|بأن)(?!\w)")
 _WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
@@ -552,7 +554,7 @@ class _Reader:
         if since is None or (number is not None and since.start() < number.start < mention.start):
             return False
         between = since.group()
-        if _DURATION.search(between) or any(not lx.PLACES_RE.match(between, to.end()) for to in _TO.finditer(between)):
+        if _DURATION.search(between) or _TO_END.search(between):
             return False  # "منذ 5 سنوات" is a duration; "منذ بدء الحرب إلى انسحاب … عام 2011" ends there
         return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
 

@@ -192,3 +192,17 @@ def test_since_until_and_since_a_duration():
 def test_an_aside_keeps_the_level_in_the_present():
     text = "وتنشر الولايات المتحدة، بحسب البنتاغون، 2500 جندي في العراق الذي غزته عام 2003."
     assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+
+
+def test_since_an_arrival_somewhere():
+    text = "وتعرضت القوات الأمريكية لأكثر من 200 هجوم منذ وصول بايدن إلى البيت الأبيض في كانون الثاني 2021."
+    assert dated_claims(text) == [(200, date(2024, 2, 10), date(2021, 1, 1))]
+
+
+def test_a_level_in_reported_speech_and_a_level_compared_with_the_past():
+    text = ("وقال مسؤول كان يتحدث للصحفيين، طالبا عدم كشف اسمه، إن واشنطن تنشر 2500 جندي في العراق الذي "
+            "غزته عام 2003.")
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+    text = ("ويوجد في العراق حاليا 2500 جندي أمريكي، مقارنة بنحو 170 ألف جندي في ذروة الحرب التي بلغت "
+            "أوجها عام 2007.")
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None), (170000, date(2007, 1, 1), None)]
