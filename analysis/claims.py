@@ -25,8 +25,8 @@ MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5
                  "targets": 100_000, "killed": 10_000_000, "injured": 10_000_000, "other": 10**9}
 
 _NON_CLAIM_BEFORE = re.compile(
-    r"(?:المشاهدات|مشاهدة|رقم|البرج|برج|الساعة|هاتف|الهاتف|ص\.ب|[إا]ف|F|UH|MQ|قرار|القرار|المادة|البند|الفقرة"
-    r"|الصفحة|الطبعة|كوفيد|كورونا|الطراز|طراز|الجولة|الدورة)\s*[-(]?\s*$"
+    r"(?:المشاهدات|مشاهدة|رقم\s+العدد|رقم|البرج|برج|الساعة|هاتف|الهاتف|ص\.ب|[إا]ف|F|UH|MQ|قرار|القرار|المادة|البند|الفقرة"
+    r"|الصفحة|الطبعة|كوفيد|كورونا|الطراز|طراز|الجولة|الدورة)\s*[-(\[]?\s*$"
 )
 _NON_CLAIM_AFTER = re.compile(r"^\s*(?:%|٪|:\d|/\s*\d|دقيقة\s+للقراءة|-\s*\d)")
 _TOKEN = re.compile(r"[^\s.,،؛:!?؟()\"“”«»\[\]{}/\-–—]+")
@@ -35,7 +35,7 @@ _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
-_PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط)(?:ت)?(?!\w)")
+_PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط)(?:ت)?(?!\w)|(?<!\w)[وف]?(?:خفضت|خفّضت|قلصت|قلّصت)(?!\w)")
 _NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
 _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)")
 _JORDAN = re.compile(r"[أا]ردن")
@@ -54,6 +54,7 @@ _AND = re.compile(r"\s*و\s*")
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
 # "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
+_SINCE_WORD = re.compile(r"(?<!\w)[وف]?منذ(?!\w)")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))"
@@ -502,9 +503,11 @@ class _Reader:
             return "total"
         return "incident"
 
-    def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str
-                 ) -> tuple[date | None, date | None, str]:
-        """Since when and as of when.  as_of is the date the sentence gives the figure; else, for an
+    def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str,
+                 figures: list[NumberMatch]) -> tuple[date | None, date | None, str]:
+        """Since when and as of when.  as_of is the date the sentence gives the figure (the nearest;
+        not one after another of the sentence's `figures`: "2500 جندي، بعد أن كان يتجاوز 170 ألفا عام
+        2007" does not date the 2500, while "ففي عام 2003 … بين 100 ألف و150 ألف" dates both); else, for an
         incident or a running total not told as background, the day the article's story happened (a
         date within a week before publication, stated before the number: "أمس الجمعة"); else the
         publication date."""
@@ -514,6 +517,7 @@ class _Reader:
         first = bisect_left(self.mention_starts, sentence.start)
         last = bisect_left(self.mention_starts, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
+        nearest = len(self.view)
         for index in range(first, last):
             mention = self.mentions[index]
             future, resolved = self._reading(index)
@@ -528,18 +532,20 @@ class _Reader:
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
             elif measure in ("incident", "change", "level", "total") and not future and not self._after_publication(resolved) \
-                    and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)):
-                as_of = resolved if as_of is None or abs(mention.start - number.start) < 80 else as_of
+                    and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)) \
+                    and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
+                                for figure in figures) \
+                    and abs(mention.start - number.start) < nearest:
+                as_of, nearest = resolved, abs(mention.start - number.start)
         if as_of is None and measure in ("incident", "total") and not _BACKGROUND.search(
                 self.view, sentence.start, number.start):
             as_of = self._story_day(number.start)
         if measure != "total":
             period_start = None  # "since" dates count totals; a level is a stock at a date
-        else:
-            if period_start is not None:
-                self.period_by_kind[kind] = period_start
-            else:
-                period_start = self.period_by_kind.get(kind)
+        elif period_start is not None:
+            self.period_by_kind[kind] = period_start
+        elif not _SINCE_WORD.search(self.view, sentence.start, sentence.end):  # a "منذ" of its own starts anew
+            period_start = self.period_by_kind.get(kind)  # "61 هجوما منذ 17 تشرين الأول، وقع 29 منها في العراق"
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
@@ -641,7 +647,7 @@ class _Reader:
                 prev_end = max(numbers[index - 1].end, sentence.start) if index else sentence.start
                 qualifier = self.qualifier_of(number, sentence)
                 measure = self.measure_of(kind, number, sentence)
-                period_start, as_of, as_of_precision = self.dates_of(number, sentence, kind, measure)
+                period_start, as_of, as_of_precision = self.dates_of(number, sentence, kind, measure, numbers)
                 low, high = _bounds(qualifier, number.value)
                 self.claims.append(Claim(
                     kind=kind, measure=measure, value=number.value, low=low, high=high,

@@ -206,3 +206,24 @@ def test_a_level_in_reported_speech_and_a_level_compared_with_the_past():
     text = ("ويوجد في العراق حاليا 2500 جندي أمريكي، مقارنة بنحو 170 ألف جندي في ذروة الحرب التي بلغت "
             "أوجها عام 2007.")
     assert dated_claims(text) == [(2500, date(2024, 2, 10), None), (170000, date(2007, 1, 1), None)]
+
+
+def test_a_date_after_another_figure_is_that_figures():
+    text = ("ويبلغ عدد الجنود الأمريكيين في العراق حالياً نحو 2500 جندي، بعد أن كان يتجاوز 170 ألفاً في "
+            "ذروة الحرب عام 2007.")
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None), (170000, date(2007, 1, 1), None)]
+    text = "وارتفعت الهجمات من 13 هجوماً في عام 2022 إلى أكثر من 170 هجوماً في عام 2023."
+    assert dated_claims(text) == [(13, date(2022, 1, 1), None), (170, date(2023, 1, 1), None)]
+    # a date before the figures dates them all
+    text = "ففي عام 2003، كان عدد القوات الأميركية يتراوح بين 100 ألف و150 ألف جندي."
+    assert dated_claims(text) == [(100000, date(2003, 1, 1), None), (150000, date(2003, 1, 1), None)]
+
+
+def test_a_reduction_carried_out_is_a_level():
+    text = "وخفضت إدارة ترامب عدد القوات في العراق إلى 2500 جندي في كانون الثاني 2021."
+    assert dated_claims(text) == [(2500, date(2021, 1, 1), None)]
+
+
+def test_a_total_with_its_own_since_does_not_take_an_earlier_period():
+    text = "وتعرضت القواعد بين عامي 2019 و2020 لنحو 90 هجوماً. وتعرضت القوات لـ 150 هجوماً منذ اندلاع حرب غزة."
+    assert dated_claims(text) == [(90, date(2020, 1, 1), date(2019, 1, 1)), (150, date(2024, 2, 10), None)]
