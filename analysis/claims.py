@@ -35,7 +35,7 @@ _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
-_PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:انخفض|تراجع|تقلص|هبط)(?:ت)?(?!\w)|(?<!\w)[وف]?(?:خفضت|خفّضت|قلصت|قلّصت)(?!\w)")
+_PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:(?:انخفض|تراجع|تقلص|هبط)ت?|خفضت|خفّضت|قلصت|قلّصت)(?!\w)")
 _NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
 _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)")
 _JORDAN = re.compile(r"[أا]ردن")
@@ -54,11 +54,11 @@ _AND = re.compile(r"\s*و\s*")
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
 # "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
-_SINCE_WORD = re.compile(r"(?<!\w)[وف]?منذ(?!\w)")
+_SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
+_SINCE_WORD = re.compile(_SINCE)
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
-_SINCE_IN_CLAUSE = re.compile(r"(?<!\w)[وف]?منذ(?!\w)(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))"
-                              r"[^،,؛.:!?؟\n])*$")
+_SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))[^،,؛.:!?؟\n])*$")
 # "ضمن التحالف الذي شكّلته عام 2014": the founding of what a relative clause describes
 # a troop level told in the present ("تنشر واشنطن 2500 جندي", "يتمركز حاليا"): true as of publication,
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
@@ -66,13 +66,14 @@ _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يح
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
 _CLAUSE_START = re.compile(r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|إن|أن|بأن)(?!\w)")
-_WAS = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)(?!\w)")
+_WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
+_WAS = re.compile(_WAS_FORMS + r"(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
                              r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
                              r"(?:ت|ه|ها|تها|ته)?(?!\w)")
 # "وكانت الفصائل قد قتلت 3 جنود في هجوم سابق": the pluperfect tells background, not the story's day
-_BACKGROUND = re.compile(r"(?<!\w)[وف]?(?:كان|كانت|كانوا)\s+(?:\S+\s+){0,6}?قد(?!\w)")
+_BACKGROUND = re.compile(_WAS_FORMS + r"\s+(?:\S+\s+){0,6}?قد(?!\w)")
 _DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read

@@ -14,14 +14,14 @@ from datetime import date, timedelta
 
 from .dates import DateMention, find_dates, resolve
 from .arabic import normalize
-from .lexicon import FUTURE_TENSE
+from .lexicon import FUTURE_PHRASES, FUTURE_TENSE
 from .officials import office_range
 from .text import clause_before
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
-_FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|على\s+[أا]ن|على\s+[أا]لا|من\s+المقرر"
-                          r"|من\s+المتوقع|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
+_FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
+                          + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next

@@ -18,6 +18,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?؟…])[ \t]+|\n[ \t]*\n\s*|(?<=[.!?؟:…\"”
 _AGENCY = r"(?:رويترز|فرانس\s+برس|أ\s*ف\s*ب|غيتي|الأناضول|أسوشيتد\s+برس|AFP|Reuters|Getty)"
 _PHOTO_CREDIT = re.compile(rf"\([^()\n]*(?:(?:الصورة|صورة|تصوير|أرشيف)[^()\n]*|{_AGENCY}\s*[/:][^()\n]*"
                            rf"|[/:]\s*{_AGENCY}[^()\n]*)\)$")
+# a line that starts with fewer words (and no dateline mark, no "و") continues the line above
+_WRAPPED_WORDS = 2
+_DATELINE_MARK = re.compile(r"[-–:|]")
 
 
 @dataclass(frozen=True)
@@ -48,20 +51,15 @@ def after_last(text: str, separators: str) -> str:
     return text[max(text.rfind(separator) for separator in separators) + 1:]
 
 
-WRAPPED_WORDS = 2  # a line that starts with fewer words (and no dateline mark, no "و") continues the line above
-
-
 def clause_before(before: str, separators: str) -> str:
     """The clause that `before` ends with: after the last of `separators` and the last line break,
-    unless fewer than WRAPPED_WORDS words follow that break, and no dateline mark ("بغداد -",
+    unless fewer than _WRAPPED_WORDS words follow that break, and no dateline mark ("بغداد -",
     "آخر تحديث:") or opening "و" (a new sentence under a headline): a scraped page wrapped the
     sentence there ("سيصل بحلول نهاية العام\nإلى 4000")."""
     lines = before.split("\n")
     clause = lines[-1]
-    if len(lines) > 1 and len(clause.split()) < WRAPPED_WORDS and not _DATELINE_MARK.search(clause) \
+    if len(lines) > 1 and len(clause.split()) < _WRAPPED_WORDS and not _DATELINE_MARK.search(clause) \
             and not clause.lstrip().startswith("و") and lines[-2].strip():
         clause = lines[-2] + " " + clause
     return after_last(clause, separators)
 
-
-_DATELINE_MARK = re.compile(r"[-–:|]")
