@@ -16,8 +16,8 @@ from datetime import date
 
 from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
-from .dates import DateMention, ResolvedDate, resolve
-from .published import Published, is_future_context
+from .dates import DateMention, ResolvedDate
+from .published import Published, after_publication, read_mention
 from .text import Sentence, after_last, clause_before
 
 MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5_000_000,
@@ -48,14 +48,17 @@ _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|عل�
 _BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
-# "بين عامي 2019 و2020"
-_PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين(?:\s+(?:عامي|سنتي|شهري))?)\s*$")
+# "بين عامي 2019 و2020", "يومي الإثنين والثلاثاء"
+_PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين|عامي|سنتي|شهري|يومي)\s*$")
 _AND = re.compile(r"\s*و\s*")
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
 # "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
 _SINCE_WORD = re.compile(_SINCE)
+# "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": what a "when" clause after the date tells
+# happened at that date; it is not counted since then
+_WHEN = re.compile(r"(?<!\w)(?:حين|حينما|عندما)(?!\w)")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))[^،,؛.:!?؟\n])*$")
@@ -254,10 +257,7 @@ class _Reader:
     def _reading(self, index: int) -> tuple[bool, ResolvedDate | None]:
         """Whether date mention `index` speaks of the future, and the date it resolves to."""
         if index not in self._mention_readings:
-            mention = self.mentions[index]
-            future = is_future_context(self.view, mention)
-            self._mention_readings[index] = (
-                future, resolve(mention, self.published.value, self.published.precision, future))
+            self._mention_readings[index] = read_mention(self.view, self.mentions[index], self.published)
         return self._mention_readings[index]
 
     # -- what a number counts ----------------------------------------------------------------
@@ -372,7 +372,7 @@ class _Reader:
         return None
 
     def _casualty(self, before: str, after: str) -> str | None:
-        """Killed or injured, by the casualty word nearest the number; both at once is "other"."""
+        """Killed or injured, by the casualty word nearest the number; both at once, or missing, is "other"."""
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
         if not lx.may_name_casualty(before[-80:]) and not lx.may_name_casualty(after):
@@ -383,7 +383,7 @@ class _Reader:
         near_after = " ".join(t.group() for t in itertools.islice(
             _TOKEN.finditer(after, 0, clause_end.start() if clause_end else len(after)), 9))
         hits: list[tuple[int, str]] = []
-        for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE)):
+        for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE), ("other", lx.MISSING_RE)):
             for m in pattern.finditer(near_before):
                 hits.append((len(near_before) - m.end(), kind))
             for m in pattern.finditer(near_after):
@@ -500,8 +500,9 @@ class _Reader:
             if lx.FUTURE_RE.search(clause_before(before, "،,")):  # not a headline's "ستسحب" above
                 return "planned"
             return "level"
-        if lx.TOTAL_RE.search(sentence_text):
-            return "total"
+        for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
+            if not (total.group() == "منذ" and _WHEN.search(self.view, total.end(), number.start)):
+                return "total"
         return "incident"
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str,
@@ -528,11 +529,12 @@ class _Reader:
             opened = None
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
-            elif self._opens_period(mention, number):
+            elif self._opens_period(mention, number) and not (
+                    mention.end <= number.start and _WHEN.search(self.view, mention.end, number.start)):
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
-            elif measure in ("incident", "change", "level", "total") and not future and not self._after_publication(resolved) \
+            elif measure in ("incident", "change", "level", "total") and not future and not after_publication(resolved.value, self.published) \
                     and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)) \
                     and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
                                 for figure in figures) \
@@ -580,18 +582,6 @@ class _Reader:
             own = own[boundary.end():]
         return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(own) is not None \
             and not _WAS.search(own)
-
-    def _after_publication(self, resolved: ResolvedDate) -> bool:
-        """Later than the publication date, compared at its precision (an article inferred to be of
-        November 2024 may report 21 November)."""
-        published, precision = self.published.value, self.published.precision
-        if published is None:
-            return False
-        if precision == "year":
-            return resolved.value.year > published.year
-        if precision == "month":
-            return (resolved.value.year, resolved.value.month) > (published.year, published.month)
-        return resolved.value > published
 
     def _is_dateline(self, mention: DateMention) -> bool:
         """The article's own dateline dates the article, not what it reports."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .arabic import fold
@@ -74,8 +74,8 @@ YEAR_RANGE_RE = re.compile(
 )
 _WEEKDAY_NAMES = ("أحد", "احد", "إثنين", "اثنين", "ثلاثاء", "أربعاء", "اربعاء", "خميس", "جمعة", "سبت")
 WEEKDAY_RE = re.compile(
-    "(?P<wd>" + alternation([f"{lead}{name}" for lead in ("ال", "يوم ", "يوم ال") for name in _WEEKDAY_NAMES],
-                            word_start=True)
+    "(?P<wd>" + alternation([f"{and_}{lead}{name}" for and_ in ("", "و") for lead in ("ال", "يوم ", "يوم ال")
+                             for name in _WEEKDAY_NAMES], word_start=True)  # "بين الأحد والثلاثاء"
     + r")(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?"
 )
 _RELATIVE_WORDS = (
@@ -104,6 +104,11 @@ def _not_today(text: str, start: int, end: int) -> bool:
     place = _OUTLET_PLACE.search(before)
     return bool(_DAY_ADJECTIVE.match(text, end)
                 or place and (place.group().startswith("روسيا") or _OUTLET_AFTER.match(text, end)))
+
+
+# "في ذلك اليوم", "في اليوم ذاته": the day the text named last (find_dates copies it), never today
+SAME_DAY_RE = re.compile(r"(?<!\w)(?:ذلك\s+اليوم|اليوم\s+(?:ذاته|نفسه)|(?:نفس|ذات)\s+اليوم)(?!\w)")
+_SAME_DAY = "ذلك اليوم"
 
 
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -174,7 +179,7 @@ _AROUND_YEAR = {
 }
 
 
-_WEEKDAY_LEAD = re.compile(r"^(?:يوم\s+)?(?:ال)?")
+_WEEKDAY_LEAD = re.compile(r"^و?(?:يوم\s+)?(?:ال)?")
 
 
 def _weekday_key(written: str) -> str:
@@ -240,13 +245,37 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
-        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
+        start = m.start() + (text[m.start()] == "و")  # the mention starts after "و", as in "وكانون الثاني"
+        add(DateMention(start, m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
+    for m in SAME_DAY_RE.finditer(text):
+        add(DateMention(m.start(), m.end(), relative=_SAME_DAY))
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
             continue
         add(DateMention(m.start(), m.end(), relative=re.sub(r"\s+", " ", m.group("rel"))))
     found.sort(key=lambda d: d.start)
-    return found
+    return _same_days_named(found)
+
+
+def _names_a_day(mention: DateMention) -> bool:
+    return (mention.day is not None or mention.weekday is not None or mention.relative in ("أمس", "امس", "البارحة", "اليوم")) \
+        and mention.day_first is None and mention.cue not in ("منذ", "حتى", "بحلول")
+
+
+def _same_days_named(found: list[DateMention]) -> list[DateMention]:
+    """"وفي اليوم ذاته" takes the date of the last mention before it that names one day ("يوم الجمعة 2
+    شباط"), with its own span; without one it is dropped."""
+    named: DateMention | None = None
+    kept = []
+    for mention in found:
+        if mention.relative == _SAME_DAY:
+            if named is None:
+                continue
+            mention = replace(named, start=mention.start, end=mention.end, cue=None)
+        elif _names_a_day(mention):
+            named = mention
+        kept.append(mention)
+    return kept
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:

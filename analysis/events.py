@@ -10,9 +10,9 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date
 
-from .dates import DateMention, resolve
+from .dates import DateMention
 from .patterns import alternation
-from .published import Published, is_future_context
+from .published import Published, after_publication, read_mention
 from .text import Sentence
 
 EVENT_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (  # in order of precedence when two are as near
@@ -80,14 +80,13 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
         sentence = sentences[sentence_index]
         if mention.start < sentence.start:
             continue
-        future = is_future_context(view, mention)
-        resolved = resolve(mention, published.value, published.precision, future)
+        future, resolved = read_mention(view, mention, published)
         if resolved is None:
             continue
         kind = _event_type(view, sentence, mention)
         if kind == "other" and mention.relative and mention.month is None:
             continue  # a bare "اليوم"/"أمس" with nothing happening is not an event
-        planned = future or _after_publication(resolved.value, published)
+        planned = future or after_publication(resolved.value, published)
         key = (kind, resolved.value, resolved.end)
         if key in seen:  # the same happening mentioned again: one row, planned if any mention says so
             index = seen[key]
@@ -98,13 +97,3 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
                             mention.start, mention.end, sentence))
     return events
 
-
-def _after_publication(day: date, published: Published) -> bool:
-    """Later than the whole publication period (day, month or year) the article is known by."""
-    if published.value is None:
-        return False
-    if published.precision == "day":
-        return day > published.value
-    if published.precision == "month":
-        return (day.year, day.month) > (published.value.year, published.value.month)
-    return day.year > published.value.year

@@ -112,6 +112,10 @@ KILLED_WORDS = (("مقتل", "قتل", "قتلى", "قتيل", "اغتيال", "
                  "يودي بحياة"))
 INJURED_WORDS = (("إصابة", "اصابة", "إصابات", "اصابات", "جرح", "جرحى", "جريح", "مصاب", "مصابين"),
                  ("أصيبوا", "اصيبوا", "أصيب", "اصيب", "جرحوا", "بجروح", "بجراح", "برضوض", "أصيبا"))
+# Neither killed nor injured: people missing or taken ("فقد الاتصال بـ 3 جنود", "3 جنود مفقودين") are
+# counted as "other", not as a troop level of 3 or as 3 killed.
+MISSING_WORDS = (("مفقود", "مفقودين", "مفقودون", "فقدان", "اختطاف", "خطف", "مختطفين", "مخطوفين"),
+                 ("فقد الاتصال", "فقدت الاتصال", "فقدوا الاتصال", "انقطع الاتصال", "اختطفوا", "خطفوا"))
 
 
 def _casualty_re(words: tuple[tuple[str, ...], tuple[str, ...]]) -> re.Pattern[str]:
@@ -122,10 +126,11 @@ def _casualty_re(words: tuple[tuple[str, ...], tuple[str, ...]]) -> re.Pattern[s
 
 KILLED_RE = _casualty_re(KILLED_WORDS)
 INJURED_RE = _casualty_re(INJURED_WORDS)
+MISSING_RE = _casualty_re(MISSING_WORDS)
 # Every casualty word holds one of these: a text without any has no casualty word (a quick test
-# that spares most numbers the two searches; tests/test_patterns.py checks the words).
+# that spares most numbers the searches; tests/test_patterns.py checks the words).
 CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "فقدت", "صاب", "صيب", "جرح", "جريح",
-                  "جروح", "جراح", "رضوض")
+                  "جروح", "جراح", "رضوض", "فقود", "فقدان", "الاتصال", "خطف", "ختط", "خطوف")
 
 
 def may_name_casualty(text: str) -> bool:

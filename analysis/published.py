@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import DateMention, find_dates, resolve
+from .dates import DateMention, ResolvedDate, find_dates, resolve
 from .arabic import normalize
 from .lexicon import FUTURE_PHRASES, FUTURE_TENSE
 from .officials import office_range
@@ -21,7 +21,7 @@ from .text import clause_before
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
-                          + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
+                          + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه|لن(?!\w))")  # "لن تنسحب … حتى"
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
@@ -63,7 +63,54 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
 
 def is_future_context(text: str, mention: DateMention) -> bool:
     """A deadline cue or a future-tense verb right before the date."""
-    if mention.cue in _FUTURE_CUES or mention.future:
+    return mention.cue in _FUTURE_CUES or told_as_future(text, mention)
+
+
+def read_mention(text: str, mention: DateMention, published: Published) -> tuple[bool, ResolvedDate | None]:
+    """Whether a date mention speaks of the future, and the date it resolves to.  A bare "حتى" is a
+    deadline unless the date it leads to is already past: "منذ 17 تشرين الأول وحتى 4 شباط" closes a
+    period."""
+    future = is_future_context(text, mention)
+    resolved = resolve(mention, published.value, published.precision, future)
+    if future and mention.cue == "حتى" and not told_as_future(text, mention):
+        past = resolve(mention, published.value, published.precision)
+        if past is not None and _over_before(past, published):
+            return False, past
+    return future, resolved
+
+
+def _over_before(resolved: ResolvedDate, published: Published) -> bool:
+    """Whether the date is over before the article's publication, at the coarser of their precisions
+    (in an article of September 2026, "أيلول 2026" may still be ahead)."""
+    if published.value is None:
+        return False
+    coarser = max(_PRECISION_RANK[resolved.precision], _PRECISION_RANK[published.precision])
+    return _truncated(resolved.value, coarser) < _truncated(published.value, coarser)
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
+def _truncated(day: date, rank: int) -> tuple[int, ...]:
+    return (day.year, day.month, day.day)[:3 - rank]
+
+
+def after_publication(day: date, published: Published) -> bool:
+    """Later than the whole publication period (day, month or year) the article is known by: an
+    article inferred to be of November 2024 may report 21 November."""
+    if published.value is None:
+        return False
+    if published.precision == "day":
+        return day > published.value
+    if published.precision == "month":
+        return (day.year, day.month) > (published.value.year, published.value.month)
+    return day.year > published.value.year
+
+
+def told_as_future(text: str, mention: DateMention) -> bool:
+    """"المقبل", or a future-tense verb right before the date: not a bare "حتى", which may close a
+    period already over ("منذ 17 تشرين الأول وحتى 4 شباط")."""
+    if mention.future:
         return True
     before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
     # a headline's "سنرد" above does not make the lead's date future; a wrapped line's verb does

@@ -227,3 +227,37 @@ def test_a_reduction_carried_out_is_a_level():
 def test_a_total_with_its_own_since_does_not_take_an_earlier_period():
     text = "وتعرضت القواعد بين عامي 2019 و2020 لنحو 90 هجوماً. وتعرضت القوات لـ 150 هجوماً منذ اندلاع حرب غزة."
     assert dated_claims(text) == [(90, date(2020, 1, 1), date(2019, 1, 1)), (150, date(2024, 2, 10), None)]
+
+
+def test_until_a_past_day_closes_the_period():
+    text = "وأعلن البنتاغون أن القوات الأمريكية تعرضت لأكثر من 165 هجوما منذ 17 تشرين الأول 2023 وحتى 4 شباط 2024."
+    assert dated_claims(text) == [(165, date(2024, 2, 4), date(2023, 10, 17))]
+    assert dated_claims("وبقي نحو 2500 جندي أمريكي في العراق حتى أيلول 2023.") == [(2500, date(2023, 9, 1), None)]
+    # a deadline still ahead, or told in the future, stays planned: the figure is as of publication
+    assert dated_claims("لن تنسحب القوات الأمريكية وعددها 2500 جندي حتى أيلول 2023.") == [
+        (2500, date(2024, 2, 10), None)]
+    assert dated_claims("وتبقى القوات الأمريكية وعددها 2500 جندي في أربيل حتى أيلول 2026.") == [
+        (2500, date(2024, 2, 10), None)]
+
+
+def test_a_pair_of_weekdays_is_a_period():
+    # Saturday 10 February 2024: Sunday the 4th, Monday the 5th, Tuesday the 6th
+    text = "وقال المسؤول إن القوات الأمريكية تعرضت لخمس هجمات بين الأحد والثلاثاء في العراق."
+    assert dated_claims(text) == [(5, date(2024, 2, 6), date(2024, 2, 4))]
+    text = "وتعرضت قاعدة عين الأسد لهجومين يومي الإثنين والثلاثاء."
+    assert dated_claims(text) == [(2, date(2024, 2, 6), date(2024, 2, 5))]
+
+
+def test_that_day_is_the_day_named_before_it():
+    text = "هاجمت الفصائل قاعدة عين الأسد يوم الأحد 4 شباط. وفي ذلك اليوم أطلقت 12 صاروخا على القاعدة."
+    assert dated_claims(text) == [(12, date(2024, 2, 4), None)]
+    text = "قصفت الولايات المتحدة مواقع في القائم يوم الجمعة 2 شباط. وفي اليوم ذاته أطلقت الفصائل 4 صواريخ على قاعدة حرير."
+    assert dated_claims(text) == [(4, date(2024, 2, 2), None)]
+
+
+def test_a_when_clause_after_since_is_dated_by_it_not_counted_since_it():
+    text = "وعلقت الفصائل هجماتها منذ شباط الماضي، حين أعلنت الهدنة بعد مقتل 3 جنود أمريكيين في الأردن."
+    assert dated_claims(text, published="2024-06-01") == [(3, date(2024, 2, 1), None)]
+    # without the "when" clause, the killed since February are a running total
+    text = "وقتل 3 جنود أمريكيين منذ شباط الماضي في هجمات متفرقة."
+    assert dated_claims(text, published="2024-06-01") == [(3, date(2024, 6, 1), date(2024, 2, 1))]

@@ -61,6 +61,10 @@ def claims(text: str) -> list[tuple]:
     ("انخفض العدد من 2500 إلى 2000 جندي.", [("troops", 2500, "exact", "level"), ("troops", 2000, "exact", "level")]),
     ("وستخفض الولايات المتحدة عدد قواتها في العراق إلى أقل من 2000 جندي بحلول سبتمبر 2025.",
      [("troops", 2000, "less_than", "planned")]),
+    # soldiers missing or taken are neither a troop level nor killed
+    ("أعلن الجيش الأمريكي أنه فقد الاتصال بـ 3 جنود في الأنبار.", [("other", 3, "exact", "incident")]),
+    ("وقال البنتاغون إن القوات فقدت الاتصال مع 3 جنود خلال دورية.", [("other", 3, "exact", "incident")]),
+    ("وقال المسؤول إن 3 جنود أمريكيين لا يزالون في عداد المفقودين.", [("other", 3, "exact", "incident")]),
 ])
 def test_claims(text, expected):
     assert claims(text) == expected

@@ -113,3 +113,18 @@ def test_a_page_of_thousands_of_dates_keeps_each_once():
                                                              "2 أكتوبر من عام 2023", "العام 2001"]
     assert len(mentions) == 6000
     assert all(a.end <= b.start for a, b in zip(mentions, mentions[1:]))
+
+
+def test_a_weekday_after_and():
+    text = "تعرضت القاعدة لهجمات بين الأحد والثلاثاء."
+    # the second mention starts after "و", as "وكانون الثاني" does
+    assert [(m.weekday, text[m.start:m.end]) for m in find_dates(text)] == [(6, "الأحد"), (1, "الثلاثاء")]
+
+
+def test_that_day_takes_the_day_named_before_it():
+    text = "قصفت الطائرات مواقع يوم الجمعة 2 شباط. وفي اليوم ذاته أطلقت الفصائل صواريخ. وفي ذلك اليوم أيضا"
+    same = [m for m in find_dates(text) if m.start > text.index(".")]
+    assert [(m.month, m.day, m.weekday, text[m.start:m.end]) for m in same] == [
+        (2, 2, 4, "اليوم ذاته"), (2, 2, 4, "ذلك اليوم")]
+    # with no day named before it, "ذلك اليوم" is no date at all, and never today
+    assert find_dates("وفي ذلك اليوم أطلقت الفصائل صواريخ") == []

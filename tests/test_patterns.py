@@ -169,9 +169,13 @@ def test_every_qualifier_phrase_passes_the_quick_test(text):
     assert lexicon.may_end_with_qualifier(text)
 
 
-@pytest.mark.parametrize("word", [w for words in (*lexicon.KILLED_WORDS, *lexicon.INJURED_WORDS) for w in words])
-def test_every_casualty_word_passes_the_quick_test(word):
-    pattern = lexicon.KILLED_RE if any(word in group for group in lexicon.KILLED_WORDS) else lexicon.INJURED_RE
+_CASUALTY_PATTERNS = ((lexicon.KILLED_WORDS, lexicon.KILLED_RE), (lexicon.INJURED_WORDS, lexicon.INJURED_RE),
+                      (lexicon.MISSING_WORDS, lexicon.MISSING_RE))
+
+
+@pytest.mark.parametrize(("word", "pattern"), [(w, pattern) for groups, pattern in _CASUALTY_PATTERNS
+                                               for words in groups for w in words])
+def test_every_casualty_word_passes_the_quick_test(word, pattern):
     assert pattern.fullmatch(word), "the word must be one the pattern finds"
     assert lexicon.may_name_casualty(word)
     assert not lexicon.may_name_casualty(word[:2])  # the test is not always true

@@ -4,7 +4,7 @@ from datetime import date
 
 from analysis.arabic import normalize
 from analysis.dates import find_dates
-from analysis.published import publication_date
+from analysis.published import Published, publication_date, read_mention
 
 TODAY = date(2026, 11, 22)
 
@@ -133,3 +133,15 @@ def test_a_future_date_at_the_head_of_a_wrapped_line():
     text = "قال المسؤول إن القوات ستنسحب من العراق\nفي أيلول 2025، بموجب الاتفاق. وكان الهجوم قد وقع في كانون الثاني 2024."
     result = published(text)
     assert (result.value, result.precision, result.basis) == (date(2024, 1, 1), "month", "inferred")
+
+
+def test_until_is_a_deadline_only_while_ahead():
+    text = "تعرضت القوات لهجمات منذ 17 تشرين الأول وحتى 4 شباط، وستبقى في أربيل حتى أيلول 2026."
+    view = normalize(text).text
+    until_february, until_september = [m for m in find_dates(view) if m.cue == "حتى"]
+    february_10 = Published(date(2024, 2, 10), "day", "catalog")
+    future, resolved = read_mention(view, until_february, february_10)
+    assert (future, resolved.value) == (False, date(2024, 2, 4))  # a period closed, not a deadline
+    assert read_mention(view, until_september, february_10)[0]  # still ahead, and told in the future
+    # in an article known only by its month, February is not over yet
+    assert read_mention(view, until_february, Published(date(2024, 2, 1), "month", "inferred"))[0]
