@@ -74,8 +74,8 @@ YEAR_RANGE_RE = re.compile(
 )
 _WEEKDAY_NAMES = ("أحد", "احد", "إثنين", "اثنين", "ثلاثاء", "أربعاء", "اربعاء", "خميس", "جمعة", "سبت")
 WEEKDAY_RE = re.compile(
-    "(?P<wd>" + alternation([f"{and_}{lead}{name}" for and_ in ("", "و") for lead in ("ال", "يوم ", "يوم ال")
-                             for name in _WEEKDAY_NAMES], word_start=True)  # "بين الأحد والثلاثاء"
+    "(?P<wd>" + alternation([f"{lead}{name}" for lead in ("ال", "يوم ", "يوم ال") for name in _WEEKDAY_NAMES],
+                            word_start=True, after_and=True)  # "بين الأحد والثلاثاء"
     + r")(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?"
 )
 _RELATIVE_WORDS = (
@@ -86,7 +86,10 @@ _RELATIVE_WORDS = (
     *(f"العام {w}" for w in ("الماضي", "المقبل", "القادم", "الحالي", "الجاري")),
     *(f"السنة {w}" for w in ("الماضية", "المقبلة", "القادمة")),
 )
-RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS, word_start=True)})(?!\\w)")
+# "في ذلك اليوم", "في اليوم ذاته": the day the text named last (find_dates copies it), never today
+_SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نفسه", "نفس اليوم", "ذات اليوم")
+_SAME_DAY = "ذلك اليوم"
+RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
 _DAY_ADJECTIVE = re.compile(r"\s+(?:ذاته|نفسه|ذات|التالي|السابق|السابع|الأول|الاول|الأخير|الاخير|الوطني|العالمي)(?!\w)")
@@ -104,11 +107,6 @@ def _not_today(text: str, start: int, end: int) -> bool:
     place = _OUTLET_PLACE.search(before)
     return bool(_DAY_ADJECTIVE.match(text, end)
                 or place and (place.group().startswith("روسيا") or _OUTLET_AFTER.match(text, end)))
-
-
-# "في ذلك اليوم", "في اليوم ذاته": the day the text named last (find_dates copies it), never today
-SAME_DAY_RE = re.compile(r"(?<!\w)(?:ذلك\s+اليوم|اليوم\s+(?:ذاته|نفسه)|(?:نفس|ذات)\s+اليوم)(?!\w)")
-_SAME_DAY = "ذلك اليوم"
 
 
 TIME_RE = re.compile(r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)")
@@ -179,7 +177,7 @@ _AROUND_YEAR = {
 }
 
 
-_WEEKDAY_LEAD = re.compile(r"^و?(?:يوم\s+)?(?:ال)?")
+_WEEKDAY_LEAD = re.compile(r"^(?:يوم\s+)?(?:ال)?")
 
 
 def _weekday_key(written: str) -> str:
@@ -245,14 +243,12 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
-        start = m.start() + (text[m.start()] == "و")  # the mention starts after "و", as in "وكانون الثاني"
-        add(DateMention(start, m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
-    for m in SAME_DAY_RE.finditer(text):
-        add(DateMention(m.start(), m.end(), relative=_SAME_DAY))
+        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
             continue
-        add(DateMention(m.start(), m.end(), relative=re.sub(r"\s+", " ", m.group("rel"))))
+        relative = re.sub(r"\s+", " ", m.group("rel"))
+        add(DateMention(m.start(), m.end(), relative=_SAME_DAY if relative in _SAME_DAY_WORDS else relative))
     found.sort(key=lambda d: d.start)
     return _same_days_named(found)
 

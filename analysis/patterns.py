@@ -17,18 +17,21 @@ from functools import lru_cache
 # A folded letter stands for every spelling that folds to it (see arabic.fold).
 FOLDED_SPELLINGS = {"ا": "اأإآ", "ي": "يى", "ه": "هة"}
 _NOT_AFTER_WORD = r"(?<!\w.)"  # after a word's first letter: no letter or digit before that letter
+_NOT_AFTER_WORD_OR_AND = r"(?:(?<!\w.)|(?<=(?<!\w)و.))"  # … or only a word-initial "و"
 
 
 def alternation(words: Iterable[str], spellings: dict[str, str] | None = None,
-                word_start: bool = False) -> str:
+                word_start: bool = False, after_and: bool = False) -> str:
     r"""A regex (no groups) matching any of `words`, longest first where one word begins another.
 
     `spellings` maps a character to the characters it stands for (e.g. FOLDED_SPELLINGS); a space
     stands for any run of whitespace.  With `word_start`, a match must not follow a letter or digit,
     as with a leading `(?<!\w)`; the check is written after each first letter so that `re` can skip
-    ahead to the letters words begin with instead of trying every position.
+    ahead to the letters words begin with instead of trying every position.  With `after_and` too, a
+    match may also follow a word-initial "و" ("والثلاثاء"), which it leaves out.
     """
     spellings = spellings or {}
+    word_check = _NOT_AFTER_WORD_OR_AND if after_and else _NOT_AFTER_WORD
 
     def char_regex(char: str) -> str:
         if char == " ":
@@ -45,7 +48,7 @@ def alternation(words: Iterable[str], spellings: dict[str, str] | None = None,
 
     def emit(node: dict, top: bool = False) -> str:
         if top and word_start:
-            branches = [re.escape(spelled) + _NOT_AFTER_WORD + emit(child)
+            branches = [re.escape(spelled) + word_check + emit(child)
                         for char, child in sorted(node.items()) if char for spelled in spellings.get(char, char)]
         else:
             branches = [char_regex(char) + emit(child) for char, child in sorted(node.items()) if char]

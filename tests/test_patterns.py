@@ -38,6 +38,10 @@ def test_trie_matches_the_flat_longest_first_alternation(words, text):
         assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
         inner = re.compile(alternation(words, spellings))  # no word boundaries: same leftmost-longest
         assert [m.span() for m in inner.finditer(text)] == [m.span() for m in re.finditer(_flat(words, spellings), text)]
+        # a word may also follow a word-initial "و" ("والثلاثاء"), which the match leaves out
+        flat = re.compile(rf"(?:(?<!\w)|(?<=(?<!\w)و))(?:{_flat(words, spellings)})(?!\w)")
+        trie = re.compile(alternation(words, spellings, word_start=True, after_and=True) + r"(?!\w)")
+        assert [m.span() for m in trie.finditer(text)] == [m.span() for m in flat.finditer(text)]
 
 
 DATE_PIECES = st.sampled_from([
