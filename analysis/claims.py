@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
@@ -45,20 +45,23 @@ _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|ال�
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
-_BETWEEN_AT_END = re.compile(r"(?:بين|يتراوح\s+بين)\s+$")
+_BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
 # "بين عامي 2019 و2020", "يومي الإثنين والثلاثاء"
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين|عامي|سنتي|شهري|يومي)\s*$")
-_AND = re.compile(r"\s*و\s*")
+# what joins a period's two ends: "بين X و Y", "منذ X وحتى Y", "من X إلى Y"
+_TO = re.compile(r"\s*(?:و|و?حتى|إلى|الى)\s*")
+_FROM_AT_END = re.compile(r"(?<!\w)من\s*$")  # "من 17 تشرين الأول 2023 وحتى 4 شباط 2024"
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
 # "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
 _SINCE_WORD = re.compile(_SINCE)
-# "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": what a "when" clause after the date tells
-# happened at that date; it is not counted since then
-_WHEN = re.compile(r"(?<!\w)(?:حين|حينما|عندما)(?!\w)")
+# "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": a figure inside a "when" clause right after the
+# date happened then; it is not counted since then ("ومنذ 17 تشرين الأول، حين اندلعت الحرب، تعرضت
+# القوات لـ 160 هجوما" is: the figure is past the clause)
+_WHEN_CLAUSE = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))[^،,؛.:!?؟\n])*$")
@@ -77,6 +80,9 @@ _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?
                              r"(?:ت|ه|ها|تها|ته)?(?!\w)")
 # "وكانت الفصائل قد قتلت 3 جنود في هجوم سابق": the pluperfect tells background, not the story's day
 _BACKGROUND = re.compile(_WAS_FORMS + r"\s+(?:\S+\s+){0,6}?قد(?!\w)")
+# "وكانت وزارة الصحة قد ذكرت أن القصف أدى إلى إصابة 3": the pluperfect tells who reported it first;
+# what they reported is the story's own
+_REPORTED = re.compile(r"\s*(?:ذكر|قال|[أا]علن|[أا]فاد|[أا]كد|[أا]وضح|[أا]شار|نقل)(?:ت)?(?!\w)")
 _DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
@@ -372,21 +378,30 @@ class _Reader:
         return None
 
     def _casualty(self, before: str, after: str) -> str | None:
-        """Killed or injured, by the casualty word nearest the number; both at once, or missing, is "other"."""
+        """Killed or injured, by the casualty word nearest the number; both at once is "other", and so
+        are people missing or taken, named right beside the number ("فقد الاتصال بـ 3 جنود", "3 جنود
+        مفقودين", "في عداد المفقودين"; not "2500 جندي … يضم آلاف المخطوفين")."""
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
         if not lx.may_name_casualty(before[-80:]) and not lx.may_name_casualty(after):
             return None  # most numbers: no casualty word near them
-        before = self._without_qualifier(before[-80:])
-        near_before = " ".join(_tokens(before)[-4:])
+        before_tokens = _tokens(self._without_qualifier(before[-80:]))
         clause_end = _CLAUSE_MARK.search(after)
-        near_after = " ".join(t.group() for t in itertools.islice(
-            _TOKEN.finditer(after, 0, clause_end.start() if clause_end else len(after)), 9))
+        after_tokens = [t.group() for t in itertools.islice(
+            _TOKEN.finditer(after, 0, clause_end.start() if clause_end else len(after)), 9)]
+        near_before, near_after = " ".join(before_tokens[-4:]), " ".join(after_tokens)
+        own_clause = after_last(before, "،,؛")  # "مختطفين في العراق، وأن 2500 جندي": not theirs
+        beside_before = " ".join(_tokens(own_clause)[-3:])
+        beside_after = near_after if lx.COUNTED_MISSING_RE.search(near_after) else " ".join(after_tokens[:3])
+        if lx.LOST_LIVES_RE.search(beside_after):  # "فقدان 3 جنود أمريكيين حياتهم", "3 جنود فقدوا حياتهم"
+            return "killed"
         hits: list[tuple[int, str]] = []
-        for kind, pattern in (("killed", lx.KILLED_RE), ("injured", lx.INJURED_RE), ("other", lx.MISSING_RE)):
-            for m in pattern.finditer(near_before):
-                hits.append((len(near_before) - m.end(), kind))
-            for m in pattern.finditer(near_after):
+        for kind, pattern, words_before, words_after in (
+                ("killed", lx.KILLED_RE, near_before, near_after), ("injured", lx.INJURED_RE, near_before, near_after),
+                ("other", lx.MISSING_RE, beside_before, beside_after)):
+            for m in pattern.finditer(words_before):
+                hits.append((len(words_before) - m.end(), kind))
+            for m in pattern.finditer(words_after):
                 if not m.group().startswith(("و", "ف")):  # "... وأصيب آخرون" opens a new clause
                     hits.append((m.start(), kind))
         return min(hits)[1] if hits else None
@@ -501,7 +516,7 @@ class _Reader:
                 return "planned"
             return "level"
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
-            if not (total.group() == "منذ" and _WHEN.search(self.view, total.end(), number.start)):
+            if not (total.group() == "منذ" and self._when_clause_date(number, sentence)):
                 return "total"
         return "incident"
 
@@ -525,12 +540,14 @@ class _Reader:
             future, resolved = self._reading(index)
             if resolved is None or self._is_dateline(mention):
                 continue
-            closes = opened is not None and _AND.fullmatch(self.view, opened.end, mention.start) is not None
+            closes = opened is not None and _TO.fullmatch(self.view, opened.end, mention.start) is not None
+            if closes and opened.weekday is not None and period_start is not None and period_start > resolved.value:
+                period_start -= timedelta(days=7)  # "بين الأحد والثلاثاء" read on a Monday: last week's
             opened = None
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
             elif self._opens_period(mention, number) and not (
-                    mention.end <= number.start and _WHEN.search(self.view, mention.end, number.start)):
+                    measure == "incident" and mention is self._when_clause_date(number, sentence)):
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
@@ -540,9 +557,10 @@ class _Reader:
                                 for figure in figures) \
                     and abs(mention.start - number.start) < nearest:
                 as_of, nearest = resolved, abs(mention.start - number.start)
-        if as_of is None and measure in ("incident", "total") and not _BACKGROUND.search(
-                self.view, sentence.start, number.start):
-            as_of = self._story_day(number.start)
+        if as_of is None and measure in ("incident", "total"):
+            background = _BACKGROUND.search(self.view, sentence.start, number.start)
+            if background is None or _REPORTED.match(self.view, background.end()):
+                as_of = self._story_day(number.start)
         if measure != "total":
             period_start = None  # "since" dates count totals; a level is a stock at a date
         elif period_start is not None:
@@ -559,6 +577,10 @@ class _Reader:
         them: "منذ اندلاع الحرب 170 هجوما في 4 شباط" dates the count): a count's start."""
         if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16), mention.start):
             return True
+        if _FROM_AT_END.search(self.view, max(0, mention.start - 4), mention.start):  # "من X" with its "إلى Y"
+            following = bisect_right(self.mention_starts, mention.start)
+            return following < len(self.mentions) and _TO.fullmatch(
+                self.view, mention.end, self.mentions[following].start) is not None
         since = _SINCE_IN_CLAUSE.search(self.view, max(0, mention.start - _SINCE_REACH), mention.start)
         if since is None or (number is not None and since.start() < number.start < mention.start):
             return False
@@ -566,6 +588,15 @@ class _Reader:
         if _DURATION.search(between) or _TO_END.search(between):
             return False  # "منذ 5 سنوات" is a duration; "منذ بدء الحرب إلى انسحاب … عام 2011" ends there
         return bisect_left(self.mention_starts, since.start()) == bisect_left(self.mention_starts, mention.start)
+
+    def _when_clause_date(self, number: NumberMatch, sentence: Sentence) -> DateMention | None:
+        """The date a "حين/عندما" clause holding the number follows: "منذ شباط الماضي، حين … 3 جنود"."""
+        first = bisect_left(self.mention_starts, sentence.start)
+        for index in range(bisect_left(self.mention_starts, number.start) - 1, first - 1, -1):
+            mention = self.mentions[index]
+            if _WHEN_CLAUSE.fullmatch(self.view, mention.end, number.start):
+                return mention
+        return None
 
     def _dates_another_noun(self, number: NumberMatch, mention: DateMention, sentence: Sentence) -> bool:
         """Whether a date in a relative clause after a troop level dates something else: always for a

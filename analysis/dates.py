@@ -76,7 +76,7 @@ _WEEKDAY_NAMES = ("أحد", "احد", "إثنين", "اثنين", "ثلاثاء"
 WEEKDAY_RE = re.compile(
     "(?P<wd>" + alternation([f"{lead}{name}" for lead in ("ال", "يوم ", "يوم ال") for name in _WEEKDAY_NAMES],
                             word_start=True, after_and=True)  # "بين الأحد والثلاثاء"
-    + r")(?!\w)(?:\s+(?P<rel>الماضي|المقبل|القادم))?"
+    + r")(?!\w)(?:\s+(?P<rel>(?:الماضي|المقبل|القادم)(?:ين)?)(?!\w))?"  # "يومي الجمعة والسبت الماضيين"
 )
 _RELATIVE_WORDS = (
     "أمس", "امس", "البارحة", "اليوم", "هذا العام", "العام المنصرم",
@@ -89,6 +89,7 @@ _RELATIVE_WORDS = (
 # "في ذلك اليوم", "في اليوم ذاته": the day the text named last (find_dates copies it), never today
 _SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نفسه", "نفس اليوم", "ذات اليوم")
 _SAME_DAY = "ذلك اليوم"
+_WHICH = re.compile(r"\s+(?:الذي|التي)(?!\w)")
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
@@ -105,7 +106,7 @@ _OUTLET_AFTER = re.compile(r"[\"”»]|[ \t]*[-–][ \t]")
 def _not_today(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 20):start]
     place = _OUTLET_PLACE.search(before)
-    return bool(_DAY_ADJECTIVE.match(text, end)
+    return bool(_DAY_ADJECTIVE.match(text, end) or before.endswith("مثل هذا ")  # an anniversary
                 or place and (place.group().startswith("روسيا") or _OUTLET_AFTER.match(text, end)))
 
 
@@ -248,14 +249,18 @@ def find_dates(text: str) -> list[DateMention]:
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
             continue
         relative = re.sub(r"\s+", " ", m.group("rel"))
-        add(DateMention(m.start(), m.end(), relative=_SAME_DAY if relative in _SAME_DAY_WORDS else relative))
+        if relative in _SAME_DAY_WORDS:
+            if _WHICH.match(text, m.end()):
+                continue  # "في اليوم نفسه الذي يختاره": the day of its choosing, not the one named
+            relative = _SAME_DAY
+        add(DateMention(m.start(), m.end(), relative=relative))
     found.sort(key=lambda d: d.start)
     return _same_days_named(found)
 
 
 def _names_a_day(mention: DateMention) -> bool:
     return (mention.day is not None or mention.weekday is not None or mention.relative in ("أمس", "امس", "البارحة", "اليوم")) \
-        and mention.day_first is None and mention.cue not in ("منذ", "حتى", "بحلول")
+        and mention.day_first is None and mention.cue not in ("حتى", "بحلول")  # not a deadline
 
 
 def _same_days_named(found: list[DateMention]) -> list[DateMention]:

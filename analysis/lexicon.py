@@ -127,6 +127,8 @@ def _casualty_re(words: tuple[tuple[str, ...], tuple[str, ...]]) -> re.Pattern[s
 KILLED_RE = _casualty_re(KILLED_WORDS)
 INJURED_RE = _casualty_re(INJURED_WORDS)
 MISSING_RE = _casualty_re(MISSING_WORDS)
+COUNTED_MISSING_RE = re.compile(r"عداد\s+المفقودين")  # "3 جنود أمريكيين لا يزالون في عداد المفقودين"
+LOST_LIVES_RE = re.compile(r"(?<!\w)(?:حيات|[أا]رواح)(?:هم|ه|هما|ها)(?!\w)")  # "فقدان 3 جنود حياتهم": killed
 # Every casualty word holds one of these: a text without any has no casualty word (a quick test
 # that spares most numbers the searches; tests/test_patterns.py checks the words).
 CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "فقدت", "صاب", "صيب", "جرح", "جريح",

@@ -21,7 +21,11 @@ from .text import clause_before
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
-                          + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه|لن(?!\w))")  # "لن تنسحب … حتى"
+                          + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
+_DEADLINE_CUES = {"حتى", "قبل", "بحلول"}
+_WONT = re.compile(r"(?<!\w)لن(?!\w)")  # "لن تنسحب القوات حتى أيلول"
+_SINCE_UNTIL = re.compile(r"(?<!\w)(?:منذ|من)\s.*و?حتى\s*$")  # "منذ 17 تشرين الأول وحتى …"
+_UNTIL_FIRST = re.compile(r"\s*و?حتى\s*")  # "وحتى 4 شباط، بلغ عدد الهجمات …": the clause opens with it
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
@@ -62,21 +66,35 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
 
 
 def is_future_context(text: str, mention: DateMention) -> bool:
-    """A deadline cue or a future-tense verb right before the date."""
-    return mention.cue in _FUTURE_CUES or told_as_future(text, mention)
+    """A deadline cue, a future-tense verb right before the date, or "لن" before a deadline
+    ("لن تغادر قبل أيلول")."""
+    if mention.cue in _FUTURE_CUES:
+        return True
+    clause = _clause_before(text, mention)
+    return mention.future or bool(_FUTURE_VERB.search(clause)) or (
+        mention.cue in _DEADLINE_CUES and _WONT.search(clause) is not None)
 
 
 def read_mention(text: str, mention: DateMention, published: Published) -> tuple[bool, ResolvedDate | None]:
     """Whether a date mention speaks of the future, and the date it resolves to.  A bare "حتى" is a
-    deadline unless the date it leads to is already past: "منذ 17 تشرين الأول وحتى 4 شباط" closes a
-    period."""
+    deadline unless it closes a period already over: "منذ 17 تشرين الأول وحتى 4 شباط", "حتى عام 2020"
+    (a date with its own year), "وحتى 4 شباط، بلغ …"; a year-less "أمهلت … حتى 20 شباط" is a deadline ahead."""
     future = is_future_context(text, mention)
     resolved = resolve(mention, published.value, published.precision, future)
-    if future and mention.cue == "حتى" and not told_as_future(text, mention):
-        past = resolve(mention, published.value, published.precision)
-        if past is not None and _over_before(past, published):
-            return False, past
+    if future and mention.cue == "حتى" and not mention.future:
+        clause = _clause_before(text, mention)
+        if not _FUTURE_VERB.search(clause) and not _WONT.search(clause) \
+                and (mention.year is not None or _SINCE_UNTIL.search(clause) or _UNTIL_FIRST.fullmatch(clause)):
+            past = resolve(mention, published.value, published.precision)
+            if past is not None and _over_before(past, published):
+                return False, past
     return future, resolved
+
+
+def _clause_before(text: str, mention: DateMention) -> str:
+    """The clause the date ends (a headline's "سنرد" above does not make the lead's date future; a
+    wrapped line's verb does)."""
+    return clause_before(text[max(0, mention.start - _FUTURE_WINDOW):mention.start], ".،؛!?")
 
 
 def _over_before(resolved: ResolvedDate, published: Published) -> bool:
@@ -105,17 +123,6 @@ def after_publication(day: date, published: Published) -> bool:
     if published.precision == "month":
         return (day.year, day.month) > (published.value.year, published.value.month)
     return day.year > published.value.year
-
-
-def told_as_future(text: str, mention: DateMention) -> bool:
-    """"المقبل", or a future-tense verb right before the date: not a bare "حتى", which may close a
-    period already over ("منذ 17 تشرين الأول وحتى 4 شباط")."""
-    if mention.future:
-        return True
-    before = text[max(0, mention.start - _FUTURE_WINDOW):mention.start]
-    # a headline's "سنرد" above does not make the lead's date future; a wrapped line's verb does
-    clause = clause_before(before, ".،؛!?")
-    return bool(_FUTURE_VERB.search(clause))
 
 
 def _full(mention: DateMention) -> bool:

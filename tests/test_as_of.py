@@ -261,3 +261,40 @@ def test_a_when_clause_after_since_is_dated_by_it_not_counted_since_it():
     # without the "when" clause, the killed since February are a running total
     text = "وقتل 3 جنود أمريكيين منذ شباط الماضي في هجمات متفرقة."
     assert dated_claims(text, published="2024-06-01") == [(3, date(2024, 6, 1), date(2024, 2, 1))]
+
+
+def test_a_when_clause_only_dates_the_figures_inside_it():
+    # the level and the attacks stand past the clause: "since 2014, when …, it deploys 2500"
+    text = "ومنذ عام 2014، حين تشكل التحالف الدولي ضد داعش، تنشر الولايات المتحدة نحو 2500 جندي في العراق."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
+    text = "ومنذ 17 تشرين الأول، حين اندلعت الحرب في غزة، تعرضت القوات الأمريكية لأكثر من 160 هجوما."
+    assert dated_claims(text) == [(160, date(2024, 2, 10), date(2023, 10, 17))]
+    text = "ومنذ تشرين الأول الماضي، عندما بدأت الهجمات، أصيب أكثر من 180 جنديا أمريكيا."
+    assert dated_claims(text) == [(180, date(2024, 2, 10), date(2023, 10, 1))]
+
+
+def test_until_without_a_year_is_a_deadline_unless_it_closes_a_period_or_opens_the_sentence():
+    text = "وأمهلت كتائب حزب الله القوات الأمريكية حتى 20 شباط لمغادرة العراق، بعد أكثر من 165 هجوما منذ 17 تشرين الأول."
+    assert dated_claims(text) == [(165, date(2024, 2, 10), date(2023, 10, 17))]
+    text = "وحتى 4 شباط، بلغ عدد الهجمات على القوات الأمريكية 166 هجوما منذ 17 تشرين الأول."
+    assert dated_claims(text) == [(166, date(2024, 2, 4), date(2023, 10, 17))]
+    text = "وتعرضت القوات الأمريكية لـ 170 هجوما من 17 تشرين الأول 2023 وحتى 4 شباط 2024."
+    assert dated_claims(text) == [(170, date(2024, 2, 4), date(2023, 10, 17))]
+
+
+def test_wont_only_makes_a_deadline_future():
+    text = "وأكد المتحدث أن واشنطن لن تنسى الهجوم الذي أدى إلى مقتل 3 جنود أمريكيين في 28 كانون الثاني."
+    assert dated_claims(text) == [(3, date(2024, 1, 28), None)]
+
+
+def test_a_pair_of_weekdays_never_ends_before_it_starts():
+    # Monday 12 February: "between Sunday and Tuesday" is last week's, 4 to 6 February
+    text = "وقال المسؤول إن القوات الأمريكية تعرضت لخمس هجمات بين الأحد والثلاثاء في العراق وسوريا."
+    assert dated_claims(text, published="2024-02-12") == [(5, date(2024, 2, 6), date(2024, 2, 4))]
+
+
+def test_what_someone_had_reported_is_the_story_not_background():
+    text = ("أعلن التحالف مساء الإثنين (15 فبراير/شباط 2021) إصابة 6 أشخاص في هجوم صاروخي على أربيل. "
+            "وكانت وزارة الصحة في إقليم كردستان قد ذكرت في بيان أن القصف أدى إلى إصابة 3 أشخاص.")
+    monday = date(2021, 2, 15)
+    assert dated_claims(text, published="2021-02-16") == [(6, monday, None), (3, monday, None)]

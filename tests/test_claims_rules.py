@@ -65,6 +65,14 @@ def claims(text: str) -> list[tuple]:
     ("أعلن الجيش الأمريكي أنه فقد الاتصال بـ 3 جنود في الأنبار.", [("other", 3, "exact", "incident")]),
     ("وقال البنتاغون إن القوات فقدت الاتصال مع 3 جنود خلال دورية.", [("other", 3, "exact", "incident")]),
     ("وقال المسؤول إن 3 جنود أمريكيين لا يزالون في عداد المفقودين.", [("other", 3, "exact", "incident")]),
+    # … named right beside the number, in its own clause
+    ("وكانت الفصائل قد هددت باختطاف جنود من بين 2500 جندي أمريكي ينتشرون في العراق.",
+     [("troops", 2500, "exact", "level")]),
+    ("ويحرس 900 جندي أمريكي مخيم الهول الذي يضم آلاف المخطوفين السابقين.", [("troops", 900, "exact", "level")]),
+    ("وأعلنت واشنطن أن 3 من مواطنيها مختطفين في العراق، وأن 2500 جندي أمريكي يبقون في البلاد.",
+     [("other", 3, "exact", "incident"), ("troops", 2500, "exact", "level")]),
+    ("وأدى الهجوم إلى فقدان 3 جنود أمريكيين حياتهم وإصابة 34 آخرين.",
+     [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),
 ])
 def test_claims(text, expected):
     assert claims(text) == expected

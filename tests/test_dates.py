@@ -128,3 +128,19 @@ def test_that_day_takes_the_day_named_before_it():
         (2, 2, 4, "اليوم ذاته"), (2, 2, 4, "ذلك اليوم")]
     # with no day named before it, "ذلك اليوم" is no date at all, and never today
     assert find_dates("وفي ذلك اليوم أطلقت الفصائل صواريخ") == []
+
+
+def test_that_day_after_since_and_the_day_of_ones_choosing():
+    text = "وتعرضت القوات لهجمات منذ 17 تشرين الأول. وفي ذلك اليوم أطلقت الفصائل طائرات مسيرة."
+    assert [(m.month, m.day) for m in find_dates(text)] == [(10, 17), (10, 17)]
+    # "في اليوم نفسه الذي يختاره": the day it will choose, no date
+    text = "قتل 3 جنود يوم الأحد 28 كانون الثاني. وأكد البنتاغون أن الرد سيكون في اليوم نفسه الذي يختاره."
+    assert [(m.month, m.day) for m in find_dates(text)] == [(1, 28)]
+    # "في مثل هذا اليوم": an anniversary, not today
+    assert [m.relative for m in find_dates("وفي مثل هذا اليوم من عام 2020 اغتالت واشنطن سليماني.")] == [None]
+
+
+def test_weekdays_last_week_in_the_dual():
+    # "يومي الجمعة والسبت الماضيين": "الماضيين" is read, not cut to "الماضي" + "ين"
+    found = find_dates("وتعرضت القواعد لهجمات يومي الجمعة والسبت الماضيين.")
+    assert [(m.weekday, m.relative) for m in found] == [(4, None), (5, "الماضيين")]
