@@ -245,6 +245,7 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
         add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
+    same_day = False
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
             continue
@@ -252,10 +253,10 @@ def find_dates(text: str) -> list[DateMention]:
         if relative in _SAME_DAY_WORDS:
             if _WHICH.match(text, m.end()):
                 continue  # "في اليوم نفسه الذي يختاره": the day of its choosing, not the one named
-            relative = _SAME_DAY
+            relative, same_day = _SAME_DAY, True
         add(DateMention(m.start(), m.end(), relative=relative))
     found.sort(key=lambda d: d.start)
-    return _same_days_named(found)
+    return _same_days_named(found) if same_day else found
 
 
 def _names_a_day(mention: DateMention) -> bool:
