@@ -41,6 +41,7 @@ _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل
 _JORDAN = re.compile(r"[أا]ردن")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]\s*-?\s*$")
 _CLAUSE_MARK = re.compile(r"[،,؛]")
+_PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
@@ -58,10 +59,13 @@ _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عام
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
 _SINCE_WORD = re.compile(_SINCE)
-# "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": a figure inside a "when" clause right after the
-# date happened then; it is not counted since then ("ومنذ 17 تشرين الأول، حين اندلعت الحرب، تعرضت
-# القوات لـ 160 هجوما" is: the figure is past the clause)
-_WHEN_CLAUSE = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")
+# "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": a figure inside a "when" clause set off right
+# after the date happened then; it is not counted since then ("ومنذ 17 تشرين الأول، حين اندلعت الحرب،
+# تعرضت القوات لـ 160 هجوما" is: the figure is past the clause; without the comma after a "منذ" date,
+# where the clause ends is unknown).  After a plain date the comma may be left out: "وكان أعنفها في 28
+# كانون الثاني عندما قتل 3 جنود"
+_WHEN_CLAUSE = re.compile(r"\s*[،,]\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")
+_WHEN_CLAUSE_UNMARKED = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")  # after a plain date
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))[^،,؛.:!?؟\n])*$")
@@ -71,7 +75,9 @@ _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخر�
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
-_CLAUSE_START = re.compile(r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|إن|أن|بأن)(?!\w)")
+_NEW_CLAUSE = r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|حيث)(?!\w)"
+_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?!\w)")
+_NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
@@ -82,7 +88,7 @@ _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?
 _BACKGROUND = re.compile(_WAS_FORMS + r"\s+(?:\S+\s+){0,6}?قد(?!\w)")
 # "وكانت وزارة الصحة قد ذكرت أن القصف أدى إلى إصابة 3": the pluperfect tells who reported it first;
 # what they reported is the story's own
-_REPORTED = re.compile(r"\s*(?:ذكر|قال|[أا]علن|[أا]فاد|[أا]كد|[أا]وضح|[أا]شار|نقل)(?:ت)?(?!\w)")
+_REPORTED = re.compile(r"\s*(?:ذكر|قال|[أا]علن|[أا]فاد|[أا]كد|[أا]وضح|[أا]شار|نقل|كشف)(?:ت)?(?!\w)")
 _DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
@@ -263,7 +269,8 @@ class _Reader:
     def _reading(self, index: int) -> tuple[bool, ResolvedDate | None]:
         """Whether date mention `index` speaks of the future, and the date it resolves to."""
         if index not in self._mention_readings:
-            self._mention_readings[index] = read_mention(self.view, self.mentions[index], self.published)
+            self._mention_readings[index] = read_mention(self.view, self.mentions[index], self.published,
+                                                         self.mentions[index - 1] if index else None)
         return self._mention_readings[index]
 
     # -- what a number counts ----------------------------------------------------------------
@@ -392,7 +399,9 @@ class _Reader:
         near_before, near_after = " ".join(before_tokens[-4:]), " ".join(after_tokens)
         own_clause = after_last(before, "،,؛")  # "مختطفين في العراق، وأن 2500 جندي": not theirs
         beside_before = " ".join(_tokens(own_clause)[-3:])
-        beside_after = near_after if lx.COUNTED_MISSING_RE.search(near_after) else " ".join(after_tokens[:3])
+        counted_missing = lx.COUNTED_MISSING_RE.search(near_after)  # not "200 جندي عن طيارين في عداد المفقودين"
+        beside_after = near_after if counted_missing and not _PREPOSITION.search(near_after, 0, counted_missing.start()) \
+            else " ".join(after_tokens[:3])
         if lx.LOST_LIVES_RE.search(beside_after):  # "فقدان 3 جنود أمريكيين حياتهم", "3 جنود فقدوا حياتهم"
             return "killed"
         hits: list[tuple[int, str]] = []
@@ -535,6 +544,9 @@ class _Reader:
         last = bisect_left(self.mention_starts, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         nearest = len(self.view)
+        # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
+        present_from = self._present_clause_start(number, sentence, _NEXT_STATEMENT) if measure == "level" else None
+        when = self._when_clause_date(number, sentence) if measure in ("incident", "total") else None
         for index in range(first, last):
             mention = self.mentions[index]
             future, resolved = self._reading(index)
@@ -546,13 +558,14 @@ class _Reader:
             opened = None
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
-            elif self._opens_period(mention, number) and not (
-                    measure == "incident" and mention is self._when_clause_date(number, sentence)):
+            elif self._opens_period(mention, number) and mention is not when:
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
             elif measure in ("incident", "change", "level", "total") and not future and not after_publication(resolved.value, self.published) \
+                    and (mention.cue not in ("قبل", "بعد") or mention is when) \
                     and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)) \
+                    and not (present_from is not None and mention.end <= present_from) \
                     and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
                                 for figure in figures) \
                     and abs(mention.start - number.start) < nearest:
@@ -594,7 +607,8 @@ class _Reader:
         first = bisect_left(self.mention_starts, sentence.start)
         for index in range(bisect_left(self.mention_starts, number.start) - 1, first - 1, -1):
             mention = self.mentions[index]
-            if _WHEN_CLAUSE.fullmatch(self.view, mention.end, number.start):
+            clause = _WHEN_CLAUSE if self._opens_period(mention) else _WHEN_CLAUSE_UNMARKED
+            if clause.fullmatch(self.view, mention.end, number.start):
                 return mention
         return None
 
@@ -608,11 +622,18 @@ class _Reader:
         clause = after_last(self.view[number.end:mention.start], "،,؛")
         if _FOUNDED_CLAUSE.search(clause):
             return True
-        own = self.view[sentence.start:number.start]
-        for boundary in _CLAUSE_START.finditer(own):  # the level's own clause (an aside's commas stay in it)
-            own = own[boundary.end():]
-        return _RELATIVE_PRONOUN.search(clause) is not None and _PRESENT_LEVEL.search(own) is not None \
-            and not _WAS.search(own)
+        return _RELATIVE_PRONOUN.search(clause) is not None \
+            and self._present_clause_start(number, sentence, _CLAUSE_START) is not None
+
+    def _present_clause_start(self, number: NumberMatch, sentence: Sentence,
+                              boundaries: re.Pattern[str]) -> int | None:
+        """Where a level's own clause starts (an aside's commas stay in it) when it tells the level in
+        the present ("فيما يبلغ حاليا نحو 2500 جندي"): true at publication, not at an earlier clause's date."""
+        start = sentence.start
+        for boundary in boundaries.finditer(self.view, sentence.start, number.start):
+            start = boundary.end()
+        own = self.view[start:number.start]
+        return start if _PRESENT_LEVEL.search(own) and not _WAS.search(own) else None
 
     def _is_dateline(self, mention: DateMention) -> bool:
         """The article's own dateline dates the article, not what it reports."""

@@ -44,13 +44,16 @@ _ALL_MONTH_NAMES = [name for names in _MONTH_NAMES.values() for name in names]
 _MONTH_ALT = alternation(_ALL_MONTH_NAMES)
 _MONTHS = rf"(?:{_MONTH_ALT})(?:\s*[/(،-]?\s*(?:{_MONTH_ALT})\)?)?"
 _WEEKDAY = r"(?<!\w)(?:ال|يوم\s+(?:ال)?)(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
-_MODIFIER = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|بدايات|نهاية|[أا]وسط|خلال|شهر|في|منذ|حتى|بحلول|قبل|بعد"
+_PART_OF_MONTH = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|بدايات|نهاية|[أا]وسط"
+_CUE = r"خلال|في|منذ|حتى|بحلول|قبل|بعد"
+_MODIFIER = rf"{_PART_OF_MONTH}|{_CUE}|شهر"
 _CUES = {"خلال", "شهر", "في", "منذ", "حتى", "بحلول", "قبل", "بعد"}
 _YEAR = r"(?:19|20)\d{2}"
 _REL = r"الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت"
 
 DATE_RE = re.compile(
     rf"(?P<wd>{_WEEKDAY})?[\s،,(-]*"
+    rf"(?:(?P<cue>{_CUE})\s+(?=(?:{_PART_OF_MONTH})\s))?"  # "بحلول نهاية أيلول 2025": a deadline still
     rf"(?:(?P<mod>{_MODIFIER})\s+)?"
     rf"(?:(?<!\d)(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"  # not the end of a year ("من 2025 إلى")
     rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
@@ -90,6 +93,7 @@ _RELATIVE_WORDS = (
 _SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نفسه", "نفس اليوم", "ذات اليوم")
 _SAME_DAY = "ذلك اليوم"
 _WHICH = re.compile(r"\s+(?:الذي|التي)(?!\w)")
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
@@ -225,10 +229,10 @@ def find_dates(text: str) -> list[DateMention]:
         d1 = int(m.group("d1")) if m.group("d1") else None
         if d1 is not None and not (day is not None and 1 <= d1 < day):
             d1 = None  # "30-2 شباط", "17 إلى أيلول": not a day range
-        cue = mod if mod in _CUES else None
+        cue = m.group("cue") or (mod if mod in _CUES else None)
         if m.group("wd"):
             start = m.start("wd")
-        elif mod and not cue:
+        elif mod and mod not in _CUES:
             start = m.start("mod")
         else:
             start = m.start("d1") if d1 else m.start("day") if day else m.start("month")
@@ -256,26 +260,34 @@ def find_dates(text: str) -> list[DateMention]:
             relative, same_day = _SAME_DAY, True
         add(DateMention(m.start(), m.end(), relative=relative))
     found.sort(key=lambda d: d.start)
-    return _same_days_named(found) if same_day else found
+    return _same_days_named(text, found) if same_day else found
 
 
 def _names_a_day(mention: DateMention) -> bool:
     return (mention.day is not None or mention.weekday is not None or mention.relative in ("أمس", "امس", "البارحة", "اليوم")) \
-        and mention.day_first is None and mention.cue not in ("حتى", "بحلول")  # not a deadline
+        and mention.day_first is None
 
 
-def _same_days_named(found: list[DateMention]) -> list[DateMention]:
+def _same_days_named(text: str, found: list[DateMention]) -> list[DateMention]:
     """"وفي اليوم ذاته" takes the date of the last mention before it that names one day ("يوم الجمعة 2
-    شباط"), with its own span; without one it is dropped."""
-    named: DateMention | None = None
+    شباط"), with its own span.  A period's start or end ("منذ 17 تشرين الأول", "حتى 4 شباط") only when
+    it was named in a later sentence than any other day ("أعلن، الخميس، أن … منذ 17 تشرين الأول. وفي
+    اليوم نفسه": Thursday).  Without one it is dropped."""
+    named: DateMention | None = None  # the last day named, not as a period's bound
+    bound: DateMention | None = None  # the last day named as a period's start or end, or a deadline
     kept = []
     for mention in found:
         if mention.relative == _SAME_DAY:
-            if named is None:
+            later_sentence = bound is not None and (named is None or _SENTENCE_END.search(text, named.end, bound.start))
+            antecedent = bound if later_sentence else named
+            if antecedent is None:
                 continue
-            mention = replace(named, start=mention.start, end=mention.end, cue=None)
+            mention = replace(antecedent, start=mention.start, end=mention.end, cue=None)
         elif _names_a_day(mention):
-            named = mention
+            if mention.cue in ("منذ", "حتى", "بحلول"):
+                bound = mention
+            else:
+                named = mention
         kept.append(mention)
     return kept
 

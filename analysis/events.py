@@ -70,7 +70,7 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
     events: list[Event] = []
     seen: dict[tuple, int] = {}
     sentence_index = 0
-    for mention in mentions:
+    for index, mention in enumerate(mentions):
         if published.span and mention.start < published.span[1] and published.span[0] < mention.end:
             continue
         while sentence_index < len(sentences) and sentences[sentence_index].end <= mention.start:
@@ -80,7 +80,7 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
         sentence = sentences[sentence_index]
         if mention.start < sentence.start:
             continue
-        future, resolved = read_mention(view, mention, published)
+        future, resolved = read_mention(view, mention, published, mentions[index - 1] if index else None)
         if resolved is None:
             continue
         kind = _event_type(view, sentence, mention)

@@ -22,10 +22,11 @@ DATELINE_REGION = 400  # characters from the top of the text where a dateline ma
 _FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
                           + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
-_DEADLINE_CUES = {"حتى", "قبل", "بحلول"}
-_WONT = re.compile(r"(?<!\w)لن(?!\w)")  # "لن تنسحب القوات حتى أيلول"
-_SINCE_UNTIL = re.compile(r"(?<!\w)(?:منذ|من)\s.*و?حتى\s*$")  # "منذ 17 تشرين الأول وحتى …"
-_UNTIL_FIRST = re.compile(r"\s*و?حتى\s*")  # "وحتى 4 شباط، بلغ عدد الهجمات …": the clause opens with it
+_WONT = re.compile(r"(?<!\w)لن(?!\w)")  # "لن تنسحب القوات حتى أيلول 2023": still a deadline
+_WAS = re.compile(r"(?<!\w)(?:كان|كانت|كانوا)(?!\w)")
+_UNTIL_JOIN = re.compile(r"\s*و?حتى\s*")
+_RECENT_DAYS = 31
+_FROM_AT_END = re.compile(r"(?<!\w)من\s*$")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
@@ -66,29 +67,53 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
 
 
 def is_future_context(text: str, mention: DateMention) -> bool:
-    """A deadline cue, a future-tense verb right before the date, or "لن" before a deadline
-    ("لن تغادر قبل أيلول")."""
-    if mention.cue in _FUTURE_CUES:
+    """A deadline cue, a future-tense verb right before the date, or "لن … قبل" ("لن تغادر قبل أيلول";
+    not "لن تعود إلى ما كانت عليه قبل 7 تشرين الأول")."""
+    if mention.cue in _FUTURE_CUES or mention.future:
         return True
     clause = _clause_before(text, mention)
-    return mention.future or bool(_FUTURE_VERB.search(clause)) or (
-        mention.cue in _DEADLINE_CUES and _WONT.search(clause) is not None)
+    if _FUTURE_VERB.search(clause):
+        return True
+    wont = _WONT.search(clause) if mention.cue == "قبل" else None
+    return wont is not None and not _WAS.search(clause, wont.end())
 
 
-def read_mention(text: str, mention: DateMention, published: Published) -> tuple[bool, ResolvedDate | None]:
+def closes_period(text: str, previous: DateMention | None, mention: DateMention) -> bool:
+    """"منذ/من 17 تشرين الأول (و)حتى 4 شباط": a "حتى" date that ends the period the date just before
+    it opens, rather than a deadline."""
+    return previous is not None and mention.cue == "حتى" \
+        and _UNTIL_JOIN.fullmatch(text, previous.end, mention.start) is not None \
+        and (previous.cue == "منذ" or _FROM_AT_END.search(text, max(0, previous.start - 6), previous.start) is not None)
+
+
+def read_mention(text: str, mention: DateMention, published: Published,
+                 previous: DateMention | None = None) -> tuple[bool, ResolvedDate | None]:
     """Whether a date mention speaks of the future, and the date it resolves to.  A bare "حتى" is a
-    deadline unless it closes a period already over: "منذ 17 تشرين الأول وحتى 4 شباط", "حتى عام 2020"
-    (a date with its own year), "وحتى 4 شباط، بلغ …"; a year-less "أمهلت … حتى 20 شباط" is a deadline ahead."""
+    deadline unless the date was reached (see _reached): "منذ 17 تشرين الأول وحتى 4 شباط" closes the
+    period `previous` opens; never after "لن" or a future verb."""
     future = is_future_context(text, mention)
     resolved = resolve(mention, published.value, published.precision, future)
     if future and mention.cue == "حتى" and not mention.future:
         clause = _clause_before(text, mention)
-        if not _FUTURE_VERB.search(clause) and not _WONT.search(clause) \
-                and (mention.year is not None or _SINCE_UNTIL.search(clause) or _UNTIL_FIRST.fullmatch(clause)):
+        if not _FUTURE_VERB.search(clause) and not _WONT.search(clause):
             past = resolve(mention, published.value, published.precision)
-            if past is not None and _over_before(past, published):
+            if past is not None and _reached(text, previous, mention, past, published):
                 return False, past
     return future, resolved
+
+
+def _reached(text: str, previous: DateMention | None, mention: DateMention, past: ResolvedDate,
+             published: Published) -> bool:
+    """Whether a "حتى" date read as past is the one meant: a period's end (which may fall in the
+    publication's own month), a date with its own year that is over ("حتى أيلول 2026" in an article of
+    September 2026 may still be ahead), or a day in the month before publication ("170 هجوما حتى 4
+    شباط" read on 10 February; a year-less deadline is rarely a year ahead)."""
+    if closes_period(text, previous, mention):
+        return not after_publication(past.value, published)
+    if mention.year is not None:
+        return _over_before(past, published)
+    return past.precision == "day" and published.precision == "day" and published.value is not None \
+        and (published.value - past.value).days <= _RECENT_DAYS
 
 
 def _clause_before(text: str, mention: DateMention) -> str:
@@ -156,8 +181,9 @@ def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | N
     date an embedded post is signed with ("— Lloyd J. Austin III (@SecDef) December 26, 2023")."""
     best: tuple[date, str] | None = None
     posts = [m for m in _english_dates(text) if _POST_SIGNATURE.search(text, max(0, m.start - 40), m.start)]
-    for mention in [*mentions, *posts]:
-        if mention.year is None or is_future_context(text, mention):
+    for index, mention in enumerate([*mentions, *posts]):
+        previous = mentions[index - 1] if 0 < index < len(mentions) else None
+        if mention.year is None or (is_future_context(text, mention) and not closes_period(text, previous, mention)):
             continue
         resolved = resolve(mention, None, None)
         if resolved and (best is None or resolved.value > best[0]):
@@ -251,8 +277,9 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
     if stated:
         return Published(stated, "day", "inferred")
     base = low  # each year-less date is placed from what the years and officials say, not from another
-    for mention in mentions:
-        if mention.year is not None or mention.month is None or is_future_context(view, mention):
+    for index, mention in enumerate(mentions):
+        if mention.year is not None or mention.month is None or (
+                is_future_context(view, mention) and not closes_period(view, mentions[index - 1] if index else None, mention)):
             continue
         if mention.day is None and mention.weekday is None:
             continue  # a bare month name says too little

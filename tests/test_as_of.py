@@ -273,13 +273,22 @@ def test_a_when_clause_only_dates_the_figures_inside_it():
     assert dated_claims(text) == [(180, date(2024, 2, 10), date(2023, 10, 1))]
 
 
-def test_until_without_a_year_is_a_deadline_unless_it_closes_a_period_or_opens_the_sentence():
+def test_until_without_a_year_is_a_deadline_unless_it_closes_the_period_just_before_it():
     text = "وأمهلت كتائب حزب الله القوات الأمريكية حتى 20 شباط لمغادرة العراق، بعد أكثر من 165 هجوما منذ 17 تشرين الأول."
     assert dated_claims(text) == [(165, date(2024, 2, 10), date(2023, 10, 17))]
-    text = "وحتى 4 شباط، بلغ عدد الهجمات على القوات الأمريكية 166 هجوما منذ 17 تشرين الأول."
-    assert dated_claims(text) == [(166, date(2024, 2, 4), date(2023, 10, 17))]
+    # "من" and "منذ" elsewhere in the clause open no period this "حتى" closes
+    text = "وأمهلت الفصائل القوات الأمريكية البالغ عددها أكثر من 2500 جندي حتى 20 شباط لمغادرة العراق."
+    assert dated_claims(text) == [(2500, date(2024, 2, 10), None)]
     text = "وتعرضت القوات الأمريكية لـ 170 هجوما من 17 تشرين الأول 2023 وحتى 4 شباط 2024."
     assert dated_claims(text) == [(170, date(2024, 2, 4), date(2023, 10, 17))]
+    text = "وتعرضت القوات الأمريكية لـ 60 هجوما من 17 تشرين الأول حتى 30 تشرين الثاني."
+    assert dated_claims(text) == [(60, date(2023, 11, 30), date(2023, 10, 17))]
+
+
+def test_a_year_less_period_end_without_a_catalog_follows_its_start():
+    # the inferred publication must not precede the period's end, nor the end its start
+    text = "وتعرضت القوات الأمريكية لـ 60 هجوما من 17 تشرين الأول 2023 حتى 30 تشرين الثاني."
+    assert dated_claims(text, published=None) == [(60, date(2023, 11, 30), date(2023, 10, 17))]
 
 
 def test_wont_only_makes_a_deadline_future():
@@ -298,3 +307,56 @@ def test_what_someone_had_reported_is_the_story_not_background():
             "وكانت وزارة الصحة في إقليم كردستان قد ذكرت في بيان أن القصف أدى إلى إصابة 3 أشخاص.")
     monday = date(2021, 2, 15)
     assert dated_claims(text, published="2021-02-16") == [(6, monday, None), (3, monday, None)]
+
+
+def test_a_deadline_in_an_aside_or_after_from_is_still_ahead():
+    # "من العراق", "أكثر من", an earlier "منذ 2014": no period this "حتى" closes
+    for text in ("وأمهلت كتائب حزب الله، في بيان، القوات الأمريكية البالغ عددها 2500 جندي، حتى 20 شباط، لمغادرة البلاد.",
+                 "وطالبت الفصائل بخروج 2500 جندي أمريكي من العراق حتى 31 آذار.",
+                 "وأمهلت المقاومة القوات المنتشرة في العراق منذ عام 2014 وعددها 2500 جندي حتى 20 شباط لمغادرة البلاد.",
+                 "وتبقى القوات الأمريكية، وعددها 2500 جندي، في قاعدة عين الأسد حتى منتصف آذار."):
+        assert dated_claims(text) == [(2500, date(2024, 2, 10), None)], text
+    # a count "until" a day of the last weeks is as of that day
+    assert dated_claims("وبلغ عدد الهجمات على القوات الأمريكية 170 هجوما حتى 4 شباط.") == [
+        (170, date(2024, 2, 4), None)]
+
+
+def test_a_level_told_in_the_present_after_another_clause_is_as_of_publication():
+    text = "وبقي عدد القوات الأمريكية في العراق عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500 جندي."
+    assert dated_claims(text) == [(5200, date(2020, 1, 1), None), (2500, date(2024, 2, 10), None)]
+    text = "وبقيت قوات التحالف في بغداد حتى أيلول 2025، قبل أن تنتقل إلى أربيل، حيث يتمركز الآن نحو 2500 جندي."
+    assert dated_claims(text, published="2026-10-01") == [(2500, date(2026, 10, 1), None)]
+    # reported speech is the same statement: the day it was made dates it
+    text = "أعلن وزير الدفاع يوم الجمعة أن عديد القوات الأمريكية بات حاليا 2500 جندي في العراق."
+    assert dated_claims(text) == [(2500, date(2024, 2, 9), None)]
+
+
+def test_when_clauses_with_and_without_commas():
+    # after a "منذ" date without a comma, where the clause ends is unknown: the figures stay totals
+    text = "ومنذ تشرين الأول حين اندلعت الحرب في غزة قتل 3 جنود أمريكيين وأصيب أكثر من 180 آخرين."
+    october = date(2023, 10, 1)
+    assert dated_claims(text) == [(3, date(2024, 2, 10), october), (180, date(2024, 2, 10), october)]
+    # after a plain date the comma may be left out
+    text = "وتعرضت القوات لـ 170 هجوما منذ 17 تشرين الأول، وكان أعنفها في 28 كانون الثاني عندما قتل 3 جنود."
+    assert dated_claims(text)[1] == (3, date(2024, 1, 28), None)
+    # attacks counted up to the clause's date are a total as of then, not since then
+    text = "ولم تسجل أي هجمات منذ شباط الماضي، عندما علقت الفصائل عملياتها بعد أكثر من 170 هجوما."
+    assert dated_claims(text, published="2024-06-01") == [(170, date(2024, 2, 1), None)]
+
+
+def test_before_and_after_a_date_do_not_date_a_figure():
+    text = "وقال المسؤول إن العلاقات لن تعود إلى ما كانت عليه قبل 7 تشرين الأول، بعد أن تعرضت القوات لـ 170 هجوما."
+    assert dated_claims(text) == [(170, date(2024, 2, 10), None)]
+
+
+def test_that_day_prefers_the_day_named_over_a_period_bound_in_the_same_sentence():
+    text = ("وأعلن البنتاغون، الخميس، أن القوات الأمريكية تعرضت لـ 168 هجوما منذ 17 تشرين الأول. "
+            "وفي اليوم نفسه، شنت الطائرات الأمريكية 3 غارات على مواقع في القائم.")
+    thursday = date(2024, 2, 8)
+    assert dated_claims(text) == [(168, thursday, date(2023, 10, 17)), (3, thursday, None)]
+
+
+def test_a_revealed_report_is_the_story():
+    text = ("أعلن البنتاغون أمس الجمعة تعرض قاعدة حرير لهجوم. "
+            "وكانت صحيفة وول ستريت جورنال قد كشفت أن الفصائل أطلقت 6 صواريخ على القاعدة.")
+    assert dated_claims(text) == [(6, date(2024, 2, 9), None)]

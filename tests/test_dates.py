@@ -144,3 +144,9 @@ def test_weekdays_last_week_in_the_dual():
     # "يومي الجمعة والسبت الماضيين": "الماضيين" is read, not cut to "الماضي" + "ين"
     found = find_dates("وتعرضت القواعد لهجمات يومي الجمعة والسبت الماضيين.")
     assert [(m.weekday, m.relative) for m in found] == [(4, None), (5, "الماضيين")]
+
+
+def test_a_cue_before_a_part_of_the_month():
+    # "بحلول نهاية أيلول 2025" is a deadline: the cue is kept with the modifier
+    found = find_dates("ستنسحب القوات بحلول نهاية أيلول 2025 وحتى منتصف آذار")
+    assert [(m.cue, m.modifier, m.month, m.year) for m in found] == [("بحلول", "نهاية", 9, 2025), ("حتى", "منتصف", 3, None)]

@@ -138,10 +138,31 @@ def test_a_future_date_at_the_head_of_a_wrapped_line():
 def test_until_is_a_deadline_only_while_ahead():
     text = "تعرضت القوات لهجمات منذ 17 تشرين الأول وحتى 4 شباط، وستبقى في أربيل حتى أيلول 2026."
     view = normalize(text).text
-    until_february, until_september = [m for m in find_dates(view) if m.cue == "حتى"]
+    since, until_february, until_september = find_dates(view)
     february_10 = Published(date(2024, 2, 10), "day", "catalog")
-    future, resolved = read_mention(view, until_february, february_10)
+    future, resolved = read_mention(view, until_february, february_10, since)
     assert (future, resolved.value) == (False, date(2024, 2, 4))  # a period closed, not a deadline
-    assert read_mention(view, until_september, february_10)[0]  # still ahead, and told in the future
-    # in an article known only by its month, February is not over yet
-    assert read_mention(view, until_february, Published(date(2024, 2, 1), "month", "inferred"))[0]
+    assert read_mention(view, until_september, february_10, until_february)[0]  # ahead, told in the future
+    # in an article known only to be of March, a period may end on 4 February
+    assert not read_mention(view, until_february, Published(date(2024, 3, 1), "month", "inferred"), since)[0]
+
+
+def test_a_year_less_until_alone_is_a_deadline_unless_it_was_days_ago():
+    view = normalize("أمهلت الفصائل القوات حتى 20 شباط، بعد 170 هجوما حتى 4 شباط.").text
+    deadline, count_until = find_dates(view)
+    february_10 = Published(date(2024, 2, 10), "day", "catalog")
+    future, resolved = read_mention(view, deadline, february_10)
+    assert (future, resolved.value) == (True, date(2024, 2, 20))
+    future, resolved = read_mention(view, count_until, february_10, deadline)
+    assert (future, resolved.value) == (False, date(2024, 2, 4))
+    # read in June, "حتى 20 شباط" is next February's deadline, not one four months past
+    future, resolved = read_mention(view, deadline, Published(date(2024, 6, 10), "day", "catalog"))
+    assert (future, resolved.value) == (True, date(2025, 2, 20))
+
+
+def test_a_deadline_with_a_part_of_the_month_does_not_date_the_article():
+    text = "وقال المتحدث إن القوات الأمريكية لن تنسحب من العراق قبل نهاية أيلول 2025، وإن عددها سيبقى 2500 جندي."
+    assert published(text).value is None
+    text = "وقال المتحدث إن القوات ستنسحب بحلول نهاية أيلول 2025، بعد هجوم 28 كانون الثاني 2024."
+    result = published(text)
+    assert (result.value, result.precision) == (date(2024, 1, 1), "month")
