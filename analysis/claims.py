@@ -41,6 +41,7 @@ _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل
 _JORDAN = re.compile(r"[أا]ردن")
 _LATIN_BEFORE = re.compile(r"[A-Za-z]\s*-?\s*$")
 _CLAUSE_MARK = re.compile(r"[،,؛]")
+_MISSING_REACH = 150  # characters after a number that hold the nine words its missing words are looked for in
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
@@ -390,24 +391,29 @@ class _Reader:
         مفقودين", "في عداد المفقودين"; not "2500 جندي … يضم آلاف المخطوفين")."""
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
-        if not lx.may_name_casualty(before[-80:]) and not lx.may_name_casualty(after):
+        recent = before[-80:]
+        killed_or_injured = lx.may_name_casualty(recent) or lx.may_name_casualty(after)
+        missing = lx.may_name_missing(recent) or lx.may_name_missing(after[:_MISSING_REACH])
+        if not killed_or_injured and not missing:
             return None  # most numbers: no casualty word near them
-        before_tokens = _tokens(self._without_qualifier(before[-80:]))
         clause_end = _CLAUSE_MARK.search(after)
         after_tokens = [t.group() for t in itertools.islice(
             _TOKEN.finditer(after, 0, clause_end.start() if clause_end else len(after)), 9)]
-        near_before, near_after = " ".join(before_tokens[-4:]), " ".join(after_tokens)
-        own_clause = after_last(before, "،,؛")  # "مختطفين في العراق، وأن 2500 جندي": not theirs
-        beside_before = " ".join(_tokens(own_clause)[-3:])
-        counted_missing = lx.COUNTED_MISSING_RE.search(near_after)  # not "200 جندي عن طيارين في عداد المفقودين"
-        beside_after = near_after if counted_missing and not _PREPOSITION.search(near_after, 0, counted_missing.start()) \
-            else " ".join(after_tokens[:3])
-        if lx.LOST_LIVES_RE.search(beside_after):  # "فقدان 3 جنود أمريكيين حياتهم", "3 جنود فقدوا حياتهم"
-            return "killed"
+        near_after = " ".join(after_tokens)
+        windows = []
+        if killed_or_injured:
+            near_before = " ".join(_tokens(self._without_qualifier(recent))[-4:])
+            windows += [("killed", lx.KILLED_RE, near_before, near_after), ("injured", lx.INJURED_RE, near_before, near_after)]
+        if missing:
+            beside_before = " ".join(_tokens(after_last(before, "،,؛"))[-3:])  # not past a comma: "مختطفين في العراق، وأن 2500"
+            counted = lx.COUNTED_MISSING_RE.search(near_after)  # not "200 جندي عن طيارين في عداد المفقودين"
+            beside_after = near_after if counted and not _PREPOSITION.search(near_after, 0, counted.start()) \
+                else " ".join(after_tokens[:3])
+            if lx.LOST_LIVES_RE.search(beside_after):  # "فقدان 3 جنود أمريكيين حياتهم", "3 جنود فقدوا حياتهم"
+                return "killed"
+            windows.append(("other", lx.MISSING_RE, beside_before, beside_after))
         hits: list[tuple[int, str]] = []
-        for kind, pattern, words_before, words_after in (
-                ("killed", lx.KILLED_RE, near_before, near_after), ("injured", lx.INJURED_RE, near_before, near_after),
-                ("other", lx.MISSING_RE, beside_before, beside_after)):
+        for kind, pattern, words_before, words_after in windows:
             for m in pattern.finditer(words_before):
                 hits.append((len(words_before) - m.end(), kind))
             for m in pattern.finditer(words_after):
@@ -594,7 +600,10 @@ class _Reader:
             following = bisect_right(self.mention_starts, mention.start)
             return following < len(self.mentions) and _TO.fullmatch(
                 self.view, mention.end, self.mentions[following].start) is not None
-        since = _SINCE_IN_CLAUSE.search(self.view, max(0, mention.start - _SINCE_REACH), mention.start)
+        reach = max(0, mention.start - _SINCE_REACH)
+        if self.view.find("منذ", reach, mention.start) < 0:
+            return False  # most dates: no "منذ" before them
+        since = _SINCE_IN_CLAUSE.search(self.view, reach, mention.start)
         if since is None or (number is not None and since.start() < number.start < mention.start):
             return False
         between = since.group()
@@ -604,6 +613,8 @@ class _Reader:
 
     def _when_clause_date(self, number: NumberMatch, sentence: Sentence) -> DateMention | None:
         """The date a "حين/عندما" clause holding the number follows: "منذ شباط الماضي، حين … 3 جنود"."""
+        if self.view.find("حين", sentence.start, number.start) < 0 and self.view.find("عندما", sentence.start, number.start) < 0:
+            return None  # most figures: no such clause
         first = bisect_left(self.mention_starts, sentence.start)
         for index in range(bisect_left(self.mention_starts, number.start) - 1, first - 1, -1):
             mention = self.mentions[index]

@@ -129,15 +129,22 @@ INJURED_RE = _casualty_re(INJURED_WORDS)
 MISSING_RE = _casualty_re(MISSING_WORDS)
 COUNTED_MISSING_RE = re.compile(r"عداد\s+المفقودين")  # "3 جنود أمريكيين لا يزالون في عداد المفقودين"
 LOST_LIVES_RE = re.compile(r"(?<!\w)(?:حيات|[أا]رواح)(?:هم|ه|هما|ها)(?!\w)")  # "فقدان 3 جنود حياتهم": killed
-# Every casualty word holds one of these: a text without any has no casualty word (a quick test
-# that spares most numbers the searches; tests/test_patterns.py checks the words).
+# Every killed or injured word holds one of the first hints, every missing word (and the lives of
+# LOST_LIVES_RE) one of the second: a text without any has no such word (quick tests that spare most
+# numbers the searches; tests/test_patterns.py checks the words).
 CASUALTY_HINTS = ("قتل", "قتيل", "اغتيال", "مصرع", "حتف", "قضوا", "بحياة", "فقدت", "صاب", "صيب", "جرح", "جريح",
-                  "جروح", "جراح", "رضوض", "فقود", "فقدان", "الاتصال", "خطف", "ختط", "خطوف")
+                  "جروح", "جراح", "رضوض")
+MISSING_HINTS = ("فقود", "فقدان", "الاتصال", "خطف", "ختط", "خطوف", "حيات", "رواح")
 
 
 def may_name_casualty(text: str) -> bool:
-    """False when `text` holds no casualty word; True means: search it."""
+    """False when `text` holds no killed or injured word; True means: search it."""
     return any(hint in text for hint in CASUALTY_HINTS)
+
+
+def may_name_missing(text: str) -> bool:
+    """False when `text` holds no missing word and no "حياتهم"; True means: search it."""
+    return any(hint in text for hint in MISSING_HINTS)
 
 
 MILITIA_RE = re.compile(r"الحشد|داعش|الفصائل|فصائل|ميليشي|مليشي|المقاومة|حزب\s+الله|الكتائب|كتائب|مسلح")

@@ -173,13 +173,20 @@ def test_every_qualifier_phrase_passes_the_quick_test(text):
     assert lexicon.may_end_with_qualifier(text)
 
 
-_CASUALTY_PATTERNS = ((lexicon.KILLED_WORDS, lexicon.KILLED_RE), (lexicon.INJURED_WORDS, lexicon.INJURED_RE),
-                      (lexicon.MISSING_WORDS, lexicon.MISSING_RE))
+_CASUALTY_PATTERNS = ((lexicon.KILLED_WORDS, lexicon.KILLED_RE, lexicon.may_name_casualty),
+                      (lexicon.INJURED_WORDS, lexicon.INJURED_RE, lexicon.may_name_casualty),
+                      (lexicon.MISSING_WORDS, lexicon.MISSING_RE, lexicon.may_name_missing))
 
 
-@pytest.mark.parametrize(("word", "pattern"), [(w, pattern) for groups, pattern in _CASUALTY_PATTERNS
-                                               for words in groups for w in words])
-def test_every_casualty_word_passes_the_quick_test(word, pattern):
+@pytest.mark.parametrize(("word", "pattern", "quick_test"), [
+    (w, pattern, quick_test) for groups, pattern, quick_test in _CASUALTY_PATTERNS for words in groups for w in words])
+def test_every_casualty_word_passes_the_quick_test(word, pattern, quick_test):
     assert pattern.fullmatch(word), "the word must be one the pattern finds"
-    assert lexicon.may_name_casualty(word)
-    assert not lexicon.may_name_casualty(word[:2])  # the test is not always true
+    assert quick_test(word)
+    assert not quick_test(word[:2])  # the test is not always true
+
+
+@pytest.mark.parametrize("word", ["حياتهم", "حياته", "حياتهما", "أرواحهم", "ارواحهم"])
+def test_lost_lives_pass_the_missing_quick_test(word):
+    assert lexicon.LOST_LIVES_RE.fullmatch(word)
+    assert lexicon.may_name_missing(word)
