@@ -66,6 +66,8 @@ _SINCE_WORD = re.compile(_SINCE)
 # where the clause ends is unknown).  After a plain date the comma may be left out: "وكان أعنفها في 28
 # كانون الثاني عندما قتل 3 جنود"
 _WHEN_CLAUSE = re.compile(r"\s*[،,]\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")
+_AFTER = re.compile(r"(?<!\w)بعد(?!\w)")
+_SO_FAR = re.compile(r"حتى\s+(?:الآن|الان)")
 _WHEN_CLAUSE_UNMARKED = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")  # after a plain date
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
@@ -73,6 +75,9 @@ _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخر�
 # "ضمن التحالف الذي شكّلته عام 2014": the founding of what a relative clause describes
 # a troop level told in the present ("تنشر واشنطن 2500 جندي", "يتمركز حاليا"): true as of publication,
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
+# said to hold now: "فيما يبلغ حاليا نحو 2500" (a present verb alone may be a historical present: "وفي عام
+# 2019، وبحسب أرقام البنتاغون، تنشر واشنطن 5200")
+_NOW = re.compile(r"(?<!\w)(?:حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
                             r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
@@ -81,7 +86,7 @@ _CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?!\w)")
 _NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
-_RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي)(?!\w)")
+_RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي|حيث)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
                              r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
                              r"(?:ت|ه|ها|تها|ته)?(?!\w)")
@@ -551,7 +556,7 @@ class _Reader:
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         nearest = len(self.view)
         # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
-        present_from = self._present_clause_start(number, sentence, _NEXT_STATEMENT) if measure == "level" else None
+        present_from = self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW) if measure == "level" else None
         when = self._when_clause_date(number, sentence) if measure in ("incident", "total") else None
         for index in range(first, last):
             mention = self.mentions[index]
@@ -569,7 +574,6 @@ class _Reader:
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
             elif measure in ("incident", "change", "level", "total") and not future and not after_publication(resolved.value, self.published) \
-                    and (mention.cue not in ("قبل", "بعد") or mention is when) \
                     and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)) \
                     and not (present_from is not None and mention.end <= present_from) \
                     and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
@@ -618,9 +622,14 @@ class _Reader:
         first = bisect_left(self.mention_starts, sentence.start)
         for index in range(bisect_left(self.mention_starts, number.start) - 1, first - 1, -1):
             mention = self.mentions[index]
-            clause = _WHEN_CLAUSE if self._opens_period(mention) else _WHEN_CLAUSE_UNMARKED
-            if clause.fullmatch(self.view, mention.end, number.start):
-                return mention
+            if not self._opens_period(mention):
+                if _WHEN_CLAUSE_UNMARKED.fullmatch(self.view, mention.end, number.start):
+                    return mention
+            elif _WHEN_CLAUSE.fullmatch(self.view, mention.end, number.start) and (
+                    _CLAUSE_MARK.search(self.view, number.end, sentence.end)  # an aside: "منذ 2 شباط، حين ضربت 85 هدفا، تراجعت"
+                    or _AFTER.search(self.view, mention.end, number.start)) \
+                    and not _SO_FAR.search(self.view, mention.end, number.start):  # "… التي تجاوز عددها حتى الآن 170"
+                return mention  # not "منذ تشرين الأول، حين اندلعت الحرب تعرضت القوات لـ 170 هجوما"
         return None
 
     def _dates_another_noun(self, number: NumberMatch, mention: DateMention, sentence: Sentence) -> bool:
@@ -634,17 +643,17 @@ class _Reader:
         if _FOUNDED_CLAUSE.search(clause):
             return True
         return _RELATIVE_PRONOUN.search(clause) is not None \
-            and self._present_clause_start(number, sentence, _CLAUSE_START) is not None
+            and self._present_clause_start(number, sentence, _CLAUSE_START, _PRESENT_LEVEL) is not None
 
-    def _present_clause_start(self, number: NumberMatch, sentence: Sentence,
-                              boundaries: re.Pattern[str]) -> int | None:
+    def _present_clause_start(self, number: NumberMatch, sentence: Sentence, boundaries: re.Pattern[str],
+                              present: re.Pattern[str]) -> int | None:
         """Where a level's own clause starts (an aside's commas stay in it) when it tells the level in
-        the present ("فيما يبلغ حاليا نحو 2500 جندي"): true at publication, not at an earlier clause's date."""
+        the `present` ("فيما يبلغ حاليا نحو 2500 جندي"): true at publication, not at an earlier clause's date."""
         start = sentence.start
         for boundary in boundaries.finditer(self.view, sentence.start, number.start):
             start = boundary.end()
         own = self.view[start:number.start]
-        return start if _PRESENT_LEVEL.search(own) and not _WAS.search(own) else None
+        return start if present.search(own) and not _WAS.search(own) else None
 
     def _is_dateline(self, mention: DateMention) -> bool:
         """The article's own dateline dates the article, not what it reports."""

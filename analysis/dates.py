@@ -48,6 +48,7 @@ _PART_OF_MONTH = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|
 _CUE = r"خلال|في|منذ|حتى|بحلول|قبل|بعد"
 _MODIFIER = rf"{_PART_OF_MONTH}|{_CUE}|شهر"
 _CUES = {"خلال", "شهر", "في", "منذ", "حتى", "بحلول", "قبل", "بعد"}
+_CUE_BEFORE = re.compile(rf"(?<!\w)(?P<cue>حتى|بحلول|منذ)\s+(?:يوم\s+)?$")
 _YEAR = r"(?:19|20)\d{2}"
 _REL = r"الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت"
 
@@ -236,6 +237,9 @@ def find_dates(text: str) -> list[DateMention]:
             start = m.start("mod")
         else:
             start = m.start("d1") if d1 else m.start("day") if day else m.start("month")
+        if cue is None:  # "حتى الخميس 15 شباط", "حتى يوم 20 شباط"
+            lead = _CUE_BEFORE.search(text, max(0, start - 12), start)
+            cue = lead.group("cue") if lead else None
         weekday = WEEKDAYS.get(_weekday_key(m.group("wd"))) if m.group("wd") else None
         modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
         add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))
@@ -282,7 +286,8 @@ def _same_days_named(text: str, found: list[DateMention]) -> list[DateMention]:
             antecedent = bound if later_sentence else named
             if antecedent is None:
                 continue
-            mention = replace(antecedent, start=mention.start, end=mention.end, cue=None)
+            deadline = antecedent.cue if antecedent.cue in ("حتى", "بحلول") else None  # "حتى 20 شباط. وفي ذلك اليوم"
+            mention = replace(antecedent, start=mention.start, end=mention.end, cue=deadline)
         elif _names_a_day(mention):
             if mention.cue in ("منذ", "حتى", "بحلول"):
                 bound = mention

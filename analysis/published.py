@@ -23,7 +23,7 @@ _FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
                           + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _WONT = re.compile(r"(?<!\w)لن(?!\w)")  # "لن تنسحب القوات حتى أيلول 2023": still a deadline
-_WAS = re.compile(r"(?<!\w)(?:كان|كانت|كانوا)(?!\w)")
+_WHAT_WAS = re.compile(r"(?<!\w)ما\s+(?:كان|كانت|كانوا)(?!\w)")  # "لن تعود إلى ما كانت عليه قبل"
 _UNTIL_JOIN = re.compile(r"\s*و?حتى\s*")
 _RECENT_DAYS = 31
 _FROM_AT_END = re.compile(r"(?<!\w)من\s*$")
@@ -67,15 +67,17 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
 
 
 def is_future_context(text: str, mention: DateMention) -> bool:
-    """A deadline cue, a future-tense verb right before the date, or "لن … قبل" ("لن تغادر قبل أيلول";
-    not "لن تعود إلى ما كانت عليه قبل 7 تشرين الأول")."""
+    """A deadline cue, a future-tense verb right before the date, or "لن … قبل" / "لن … بعد <year>"
+    ("لن تغادر قبل أيلول"; not "لن تعود إلى ما كانت عليه قبل 7 تشرين الأول")."""
     if mention.cue in _FUTURE_CUES or mention.future:
         return True
     clause = _clause_before(text, mention)
     if _FUTURE_VERB.search(clause):
         return True
-    wont = _WONT.search(clause) if mention.cue == "قبل" else None
-    return wont is not None and not _WAS.search(clause, wont.end())
+    # "لن تغادر قبل أيلول", "لن تبقى بعد أيلول 2025"; not "لن تستهدفها بعد 28 كانون الثاني، حين قتل …"
+    deadline = mention.cue == "قبل" or (mention.cue == "بعد" and mention.year is not None)
+    wont = _WONT.search(clause) if deadline else None
+    return wont is not None and not _WHAT_WAS.search(clause, wont.end())
 
 
 def closes_period(text: str, previous: DateMention | None, mention: DateMention) -> bool:
@@ -106,14 +108,21 @@ def _reached(text: str, previous: DateMention | None, mention: DateMention, past
              published: Published) -> bool:
     """Whether a "حتى" date read as past is the one meant: a period's end (which may fall in the
     publication's own month), a date with its own year that is over ("حتى أيلول 2026" in an article of
-    September 2026 may still be ahead), or a day in the month before publication ("170 هجوما حتى 4
-    شباط" read on 10 February; a year-less deadline is rarely a year ahead)."""
+    September 2026 may still be ahead), a day in the month before publication ("170 هجوما حتى 4 شباط"
+    read on 10 February; a year-less deadline is rarely a year ahead) or the month before it, or
+    "الماضي"."""
+    if "الماضي" in (mention.relative or ""):
+        return True  # "حتى كانون الثاني الماضي"
     if closes_period(text, previous, mention):
-        return not after_publication(past.value, published)
+        opened = resolve(previous, published.value, published.precision)  # "منذ 30 كانون الثاني وحتى 20 شباط"
+        return not after_publication(past.value, published) and (opened is None or opened.value <= past.value)
     if mention.year is not None:
         return _over_before(past, published)
-    return past.precision == "day" and published.precision == "day" and published.value is not None \
-        and (published.value - past.value).days <= _RECENT_DAYS
+    if published.value is None or published.precision != "day":
+        return False
+    if past.precision == "month":  # "حتى نهاية كانون الثاني" read in February
+        return (published.value.year * 12 + published.value.month) - (past.value.year * 12 + past.value.month) == 1
+    return (published.value - past.value).days <= _RECENT_DAYS
 
 
 def _clause_before(text: str, mention: DateMention) -> str:

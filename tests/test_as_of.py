@@ -344,11 +344,6 @@ def test_when_clauses_with_and_without_commas():
     assert dated_claims(text, published="2024-06-01") == [(170, date(2024, 2, 1), None)]
 
 
-def test_before_and_after_a_date_do_not_date_a_figure():
-    text = "وقال المسؤول إن العلاقات لن تعود إلى ما كانت عليه قبل 7 تشرين الأول، بعد أن تعرضت القوات لـ 170 هجوما."
-    assert dated_claims(text) == [(170, date(2024, 2, 10), None)]
-
-
 def test_that_day_prefers_the_day_named_over_a_period_bound_in_the_same_sentence():
     text = ("وأعلن البنتاغون، الخميس، أن القوات الأمريكية تعرضت لـ 168 هجوما منذ 17 تشرين الأول. "
             "وفي اليوم نفسه، شنت الطائرات الأمريكية 3 غارات على مواقع في القائم.")
@@ -360,3 +355,52 @@ def test_a_revealed_report_is_the_story():
     text = ("أعلن البنتاغون أمس الجمعة تعرض قاعدة حرير لهجوم. "
             "وكانت صحيفة وول ستريت جورنال قد كشفت أن الفصائل أطلقت 6 صواريخ على القاعدة.")
     assert dated_claims(text) == [(6, date(2024, 2, 9), None)]
+
+
+def test_before_or_after_a_year_still_dates_a_past_level():
+    assert dated_claims("وكان عدد القوات الأمريكية في العراق يتجاوز 40 ألف جندي قبل عام 2011.") == [
+        (40000, date(2011, 1, 1), None)]
+    assert dated_claims("وقبل كانون الثاني 2020، كانت واشنطن تنشر 5200 جندي في العراق.") == [
+        (5200, date(2020, 1, 1), None)]
+
+
+def test_a_historical_present_keeps_its_date():
+    # only "حاليا/الآن" tie a level to publication, not a present verb after an aside
+    text = "وفي عام 2019، وبحسب أرقام البنتاغون، تنشر الولايات المتحدة نحو 5200 جندي في العراق."
+    assert dated_claims(text) == [(5200, date(2019, 1, 1), None)]
+    text = "وفي كانون الثاني 2020، صوت البرلمان على إخراج القوات، حيث يبلغ عدد الجنود الأمريكيين آنذاك 5200 جندي."
+    assert dated_claims(text) == [(5200, date(2020, 1, 1), None)]
+    # a "حيث" clause after a present level dates something else
+    assert dated_claims("وتنشر واشنطن 2500 جندي في العراق، حيث عادت عام 2014 بعد انسحابها عام 2011.") == [
+        (2500, date(2024, 2, 10), None)]
+
+
+def test_a_period_never_ends_before_it_starts():
+    # "حتى 20 شباط" after "منذ 30 كانون الثاني", read on 10 February, is still ahead
+    text = "وعلقت كتائب حزب الله عملياتها منذ 30 كانون الثاني وحتى 20 شباط، بعد أكثر من 165 هجوما على القوات الأمريكية."
+    (value, as_of, _), = dated_claims(text)
+    assert (value, as_of) == (165, date(2024, 2, 10))
+
+
+def test_deadlines_keep_their_cue():
+    # "حتى يوم 20 شباط", "حتى الخميس 15 شباط", and "ذلك اليوم" after a deadline
+    for text in ("وأمهلت الفصائل القوات الأمريكية، وعددها 2500 جندي، حتى يوم 20 شباط لمغادرة البلاد.",
+                 "وأمهلت كتائب حزب الله القوات الأمريكية البالغ عددها 2500 جندي حتى الخميس 15 شباط لمغادرة العراق."):
+        assert dated_claims(text) == [(2500, date(2024, 2, 10), None)], text
+    text = ("وأمهلت الفصائل القوات الأمريكية حتى 20 شباط لمغادرة العراق. "
+            "وفي ذلك اليوم تنتهي الهدنة التي أعلنتها كتائب حزب الله بعد 170 هجوما.")
+    assert dated_claims(text) == [(170, date(2024, 2, 10), None)]
+    # a month just over, or "الماضي", is reached
+    assert dated_claims("وتعرضت القوات الأمريكية لـ 150 هجوما حتى كانون الثاني الماضي.") == [
+        (150, date(2024, 1, 1), None)]
+
+
+def test_a_when_clause_after_since_needs_an_aside_or_after():
+    # an aside closed by a comma, or "بعد" before the figure, tells what happened at the date
+    text = "ومنذ 2 شباط، حين ضربت القاذفات الأمريكية 85 هدفا، تراجعت الهجمات على القواعد الأمريكية."
+    assert dated_claims(text) == [(85, date(2024, 2, 2), None)]
+    # running to the sentence's end without "بعد", or "حتى الآن": a total since the date
+    text = "ومنذ تشرين الأول الماضي، حين اندلعت الحرب في غزة تعرضت القوات الأمريكية لـ 170 هجوما."
+    assert dated_claims(text) == [(170, date(2024, 2, 10), date(2023, 10, 1))]
+    text = "ومنذ 17 تشرين الأول، عندما بدأت الهجمات التي تجاوز عددها حتى الآن 170 هجوما، لم تتمكن واشنطن من ردعها."
+    assert dated_claims(text) == [(170, date(2024, 2, 10), date(2023, 10, 17))]

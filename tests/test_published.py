@@ -166,3 +166,12 @@ def test_a_deadline_with_a_part_of_the_month_does_not_date_the_article():
     text = "وقال المتحدث إن القوات ستنسحب بحلول نهاية أيلول 2025، بعد هجوم 28 كانون الثاني 2024."
     result = published(text)
     assert (result.value, result.precision) == (date(2024, 1, 1), "month")
+
+
+def test_wont_before_or_after_a_year_is_a_deadline():
+    for text in ("وأكدت واشنطن أن قواتها لن تبقى في بغداد بعد أيلول 2025، وأن عددها سينخفض إلى 2000 جندي.",
+                 "وأكد المتحدث أن القوات الأمريكية لن تنسحب كما كان مقررا قبل أيلول 2025، وأن عددها سيبقى 2500 جندي."):
+        assert published(text).value is None, text
+    # "لن تعود إلى ما كانت عليه قبل …" looks back
+    text = "وقال إن العلاقات لن تعود إلى ما كانت عليه قبل 7 تشرين الأول 2023."
+    assert published(text).value == date(2023, 10, 1)
