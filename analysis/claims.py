@@ -16,7 +16,7 @@ from datetime import date, timedelta
 
 from . import lexicon as lx
 from .arabic import NumberMatch, find_numbers, fold
-from .dates import DateMention, ResolvedDate
+from .dates import FROM_AT_END, DateMention, ResolvedDate, names_a_day
 from .published import Published, after_publication, read_mention
 from .text import Sentence, after_last, clause_before
 
@@ -54,7 +54,6 @@ _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين|عامي|سنتي|شهري|يومي)\s*$")
 # what joins a period's two ends: "بين X و Y", "منذ X وحتى Y", "من X إلى Y"
 _TO = re.compile(r"\s*(?:و|و?حتى|إلى|الى)\s*")
-_FROM_AT_END = re.compile(r"(?<!\w)من\s*$")  # "من 17 تشرين الأول 2023 وحتى 4 شباط 2024"
 _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عاما|عام|أشهر|اشهر|شهرا|شهور|أسابيع|اسابيع|أيام|ايام|يوما)(?!\w)")
 # "منذ بدء الحرب إلى انسحاب القوات … عام 2011": "إلى" an end, not "منذ وصول بايدن إلى البيت الأبيض"
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
@@ -65,10 +64,11 @@ _SINCE_WORD = re.compile(_SINCE)
 # تعرضت القوات لـ 160 هجوما" is: the figure is past the clause; without the comma after a "منذ" date,
 # where the clause ends is unknown).  After a plain date the comma may be left out: "وكان أعنفها في 28
 # كانون الثاني عندما قتل 3 جنود"
-_WHEN_CLAUSE = re.compile(r"\s*[،,]\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")
+_WHEN = r"\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*"  # the clause, up to the number
+_WHEN_CLAUSE = re.compile(r"\s*[،,]" + _WHEN)
 _AFTER = re.compile(r"(?<!\w)بعد(?!\w)")
 _SO_FAR = re.compile(r"حتى\s+(?:الآن|الان)")
-_WHEN_CLAUSE_UNMARKED = re.compile(r"\s*[،,]?\s*(?:حين|حينما|عندما)(?!\w)[^،,؛.:]*")  # after a plain date
+_WHEN_CLAUSE_UNMARKED = re.compile(r"\s*[،,]?" + _WHEN)  # after a plain date
 _SINCE_REACH = 60  # characters from "منذ" to the date it leads to: "منذ أن غزته القوات الأمريكية في شهر مارس"
 # "ومنذ تولي بايدن منصبه في يناير": no clause mark and no "until" between "منذ" and the date
 _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخرها|اخرها)(?!\w))[^،,؛.:!?؟\n])*$")
@@ -77,9 +77,10 @@ _SINCE_IN_CLAUSE = re.compile(_SINCE + r"(?:(?!(?<!\w)(?:حتى|وحتى|آخر�
 # so a relative clause after it ("في العراق، الذي غزته الولايات المتحدة عام 2003") dates something else
 # said to hold now: "فيما يبلغ حاليا نحو 2500" (a present verb alone may be a historical present: "وفي عام
 # 2019، وبحسب أرقام البنتاغون، تنشر واشنطن 5200")
-_NOW = re.compile(r"(?<!\w)(?:حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
+_NOW_WORDS = r"حاليا|حالياً|الآن|الان|الراهن"
+_NOW = re.compile(rf"(?<!\w)(?:{_NOW_WORDS})(?!\w)")
 _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يحتفظ|يتمركز|تتمركز|ينتشر|تنتشر|يوجد|توجد|يتواجد|تتواجد"
-                            r"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|حاليا|حالياً|الآن|الان|الراهن)(?!\w)")
+                            rf"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|{_NOW_WORDS})(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
 _NEW_CLAUSE = r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|حيث)(?!\w)"
 _CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?!\w)")
@@ -95,7 +96,6 @@ _BACKGROUND = re.compile(_WAS_FORMS + r"\s+(?:\S+\s+){0,6}?قد(?!\w)")
 # "وكانت وزارة الصحة قد ذكرت أن القصف أدى إلى إصابة 3": the pluperfect tells who reported it first;
 # what they reported is the story's own
 _REPORTED = re.compile(r"\s*(?:ذكر|قال|[أا]علن|[أا]فاد|[أا]كد|[أا]وضح|[أا]شار|نقل|كشف)(?:ت)?(?!\w)")
-_DAY_WORDS = {"أمس", "امس", "البارحة", "اليوم"}  # the relative words that name a day
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
@@ -600,7 +600,7 @@ class _Reader:
         them: "منذ اندلاع الحرب 170 هجوما في 4 شباط" dates the count): a count's start."""
         if mention.cue == "منذ" or _PERIOD_START_AT_END.search(self.view, max(0, mention.start - 16), mention.start):
             return True
-        if _FROM_AT_END.search(self.view, max(0, mention.start - 4), mention.start):  # "من X" with its "إلى Y"
+        if FROM_AT_END.search(self.view, max(0, mention.start - 4), mention.start):  # "من X" with its "إلى Y"
             following = bisect_right(self.mention_starts, mention.start)
             return following < len(self.mentions) and _TO.fullmatch(
                 self.view, mention.end, self.mentions[following].start) is not None
@@ -678,11 +678,10 @@ class _Reader:
             return starts, days
         sentence_starts = [sentence.start for sentence in self.sentences]
         for index, mention in enumerate(self.mentions):
-            if (mention.day is None and mention.weekday is None and mention.relative not in _DAY_WORDS) \
-                    or self._opens_period(mention) or self._is_dateline(mention):
+            if not names_a_day(mention) or self._opens_period(mention) or self._is_dateline(mention):
                 continue  # cannot be the story's day: spares the reading below
             future, resolved = self._reading(index)
-            if future or resolved is None or resolved.precision != "day" or resolved.end is not None:
+            if future or resolved is None or resolved.precision != "day":
                 continue
             sentence = bisect_right(sentence_starts, mention.start) - 1
             if _BACKGROUND.search(self.view, sentence_starts[sentence] if sentence >= 0 else 0, mention.start):

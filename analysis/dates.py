@@ -48,6 +48,9 @@ _PART_OF_MONTH = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|
 _CUE = r"خلال|في|منذ|حتى|بحلول|قبل|بعد"
 _MODIFIER = rf"{_PART_OF_MONTH}|{_CUE}|شهر"
 _CUES = {"خلال", "شهر", "في", "منذ", "حتى", "بحلول", "قبل", "بعد"}
+DEADLINE_CUES = frozenset({"حتى", "بحلول"})  # "أمهلت … حتى 20 شباط", "بحلول نهاية أيلول 2025"
+DAY_WORDS = frozenset({"أمس", "امس", "البارحة", "اليوم"})  # the relative words that name one day
+FROM_AT_END = re.compile(r"(?<!\w)من\s*$")  # "من 17 تشرين الأول 2023 وحتى 4 شباط 2024": a period's start
 _CUE_BEFORE = re.compile(rf"(?<!\w)(?P<cue>حتى|بحلول|منذ)\s+(?:يوم\s+)?$")
 _YEAR = r"(?:19|20)\d{2}"
 _REL = r"الماضي|المقبل|القادم|الجاري|الحالي|المنصرم|الفائت"
@@ -267,8 +270,9 @@ def find_dates(text: str) -> list[DateMention]:
     return _same_days_named(text, found) if same_day else found
 
 
-def _names_a_day(mention: DateMention) -> bool:
-    return (mention.day is not None or mention.weekday is not None or mention.relative in ("أمس", "امس", "البارحة", "اليوم")) \
+def names_a_day(mention: DateMention) -> bool:
+    """A single day: "4 شباط", "الخميس", "أمس"; not a month, a year or a range of days."""
+    return (mention.day is not None or mention.weekday is not None or mention.relative in DAY_WORDS) \
         and mention.day_first is None
 
 
@@ -286,10 +290,10 @@ def _same_days_named(text: str, found: list[DateMention]) -> list[DateMention]:
             antecedent = bound if later_sentence else named
             if antecedent is None:
                 continue
-            deadline = antecedent.cue if antecedent.cue in ("حتى", "بحلول") else None  # "حتى 20 شباط. وفي ذلك اليوم"
+            deadline = antecedent.cue if antecedent.cue in DEADLINE_CUES else None  # "حتى 20 شباط. وفي ذلك اليوم"
             mention = replace(antecedent, start=mention.start, end=mention.end, cue=deadline)
-        elif _names_a_day(mention):
-            if mention.cue in ("منذ", "حتى", "بحلول"):
+        elif names_a_day(mention):
+            if mention.cue == "منذ" or mention.cue in DEADLINE_CUES:
                 bound = mention
             else:
                 named = mention

@@ -89,8 +89,8 @@ def extract_events(view: str, sentences: list[Sentence], mentions: list[DateMent
         planned = future or after_publication(resolved.value, published)
         key = (kind, resolved.value, resolved.end)
         if key in seen:  # the same happening mentioned again: one row, planned if any mention says so
-            index = seen[key]
-            events[index] = replace(events[index], planned=events[index].planned or planned)
+            row = seen[key]
+            events[row] = replace(events[row], planned=events[row].planned or planned)
             continue
         seen[key] = len(events)
         events.append(Event(kind, resolved.value, resolved.end, resolved.precision, planned,

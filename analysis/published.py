@@ -12,21 +12,19 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from .dates import DateMention, ResolvedDate, find_dates, resolve
+from .dates import DEADLINE_CUES, FROM_AT_END, DateMention, ResolvedDate, find_dates, resolve
 from .arabic import normalize
 from .lexicon import FUTURE_PHRASES, FUTURE_TENSE
 from .officials import office_range
 from .text import clause_before
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
-_FUTURE_CUES = {"بحلول", "حتى"}
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
                           + r"|المقرر|يتوقع|تعتزم|يعتزم|موعد|[أا]قصاه)")
 _WONT = re.compile(r"(?<!\w)لن(?!\w)")  # "لن تنسحب القوات حتى أيلول 2023": still a deadline
 _WHAT_WAS = re.compile(r"(?<!\w)ما\s+(?:كان|كانت|كانوا)(?!\w)")  # "لن تعود إلى ما كانت عليه قبل"
 _UNTIL_JOIN = re.compile(r"\s*و?حتى\s*")
 _RECENT_DAYS = 31
-_FROM_AT_END = re.compile(r"(?<!\w)من\s*$")
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
@@ -69,7 +67,7 @@ def parse_iso(raw: str | None) -> tuple[date, str] | None:
 def is_future_context(text: str, mention: DateMention) -> bool:
     """A deadline cue, a future-tense verb right before the date, or "لن … قبل" / "لن … بعد <year>"
     ("لن تغادر قبل أيلول"; not "لن تعود إلى ما كانت عليه قبل 7 تشرين الأول")."""
-    if mention.cue in _FUTURE_CUES or mention.future:
+    if mention.cue in DEADLINE_CUES or mention.future:
         return True
     clause = _clause_before(text, mention)
     if _FUTURE_VERB.search(clause):
@@ -85,7 +83,7 @@ def closes_period(text: str, previous: DateMention | None, mention: DateMention)
     it opens, rather than a deadline."""
     return previous is not None and mention.cue == "حتى" \
         and _UNTIL_JOIN.fullmatch(text, previous.end, mention.start) is not None \
-        and (previous.cue == "منذ" or _FROM_AT_END.search(text, max(0, previous.start - 6), previous.start) is not None)
+        and (previous.cue == "منذ" or FROM_AT_END.search(text, max(0, previous.start - 6), previous.start) is not None)
 
 
 def read_mention(text: str, mention: DateMention, published: Published,
