@@ -45,6 +45,9 @@ _MISSING_REACH = 150  # characters after a number that hold the nine words its m
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
+# A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
+_TOLL = re.compile(r"حصيلة\s+(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)")
+_EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
@@ -83,7 +86,7 @@ _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يح
                             rf"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|{_NOW_WORDS})(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
 _NEW_CLAUSE = r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|حيث)(?!\w)"
-_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?!\w)")
+_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?:ه|ها|هم)?(?!\w)")
 _NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
@@ -104,6 +107,21 @@ _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جر�
 # "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
 _CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
                                  r"(?:نحو\s+|حوالي\s+)?$")
+# Troops on the move are a change, whatever the tense: the verb with at most two words (its subject)
+# before the number ("سحبت الولايات المتحدة 500 جندي", "ستسحب نحو 1000", "وصل 300 جندي", "أن يغادر الـ900
+# جندي"; not "يصل عددهم 2500", a level) or after it in its clause ("900 جندي من بين 2500 سيغادرون").
+_MOVE_VERB = (r"(?<!\w)[وف]?(?:(?:[أا]رسل|سحب|غادر|وصل|انسحب|عاد|دفع|نقل)(?:ت|وا)?"
+              r"|س?[يت](?:رسل|سحب|غادر|صل|نسحب|عود|دفع|نقل)(?:ون|ان)?)(?!\w)")
+_MOVE_BEFORE = re.compile(_MOVE_VERB + r"(?:\s+(?!(?:[إا]لى|عدد\w*|قوام\w*)(?!\w))[^\s\d]+){0,2}\s+(?:بـ?|الـ?)?$")
+_AFTER_IN_CLAUSE = r"^\s*\S+(?:\s+(?:من\s+بين\s+\S+|[^\s\d،,؛.]+)){0,6}?\s+(?<!لن )(?<!لم )(?<!لا )"
+_MOVE_AFTER = re.compile(_AFTER_IN_CLAUSE + _MOVE_VERB)
+# ... and staying on is a plan: "900 جندي من بين 2500 سيبقون في إقليم كردستان"
+_STAY_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?س[يت](?:بق|ظل|تمركز|نتشر)\w*")
+# Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a group already named ("الجنود
+# الثلاثة", "الجنديين") are counted once, not a level; reinforcements ("تعزيزات … تضم 150 جندياً") a change.
+_CARRIED_AT_END = re.compile(r"(?<!\w)(?:يستقلها|تستقلها|يستقلونها|تقل|تقلّ|يقل|تحمل|يحمل|على\s+متنها|على\s+متنه)\s+$")
+_REINFORCEMENTS = re.compile(r"تعزيزات|التعزيزات")
+_OUT_OF_AT_END = re.compile(r"(?<!\w)من\s+بين\s+$")  # "900 جندي من بين 2500": the 2500 is the level
 # "حرب 2003", "موازنة 2024", "منذ الغزو 2003": a year named after what happened in it, not a count
 # (but "خلال الحرب 2000 جندي" is one: a counted noun follows)
 _NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?P<the>ال)?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور"
@@ -193,7 +211,7 @@ class _Reader:
         self.number_starts = [n.start for n in self.all_numbers]
         self.claims: list[Claim] = []
         self.implausible: list[Implausible] = []
-        self.period_by_kind: dict[str, date] = {}
+        self.totals_by_kind: dict[str, list[tuple[int, date]]] = {}  # (value, period start) of each dated total
         self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
         # places named in the article, found once and looked up per clause
         self.places = _place_spans(view)
@@ -341,15 +359,16 @@ class _Reader:
     def _whose(self, kind: str, before: str, rest: str, sentence: Sentence) -> str | None:
         """Troops, foreign troops or fighters: decided by who the clause is about."""
         clause = after_last(before, "،,؛")[-80:]
-        right = rest[:40] if re.match(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+)?التحالف)", rest) else ""
+        right = rest[:40] if lx.FOREIGN_AFTER_RE.match(rest) else ""
         nearby = clause + " " + right
+        foreign = bool(right) or lx.FOREIGN_RE.search(clause) is not None  # "التحالف", "600 جندي فرنسي"
         if kind == "fighters":
             if re.match(r"^\s*(?:عسكري|من\s+(?:عناصر\s+)?القوات\s+الأ?مي?ري?كية)", rest):
                 kind = "person"
-            elif lx.MILITIA_RE.search(nearby) or not lx.FOREIGN_RE.search(nearby):
+            elif lx.MILITIA_RE.search(nearby) or not foreign:
                 return "fighters"
-        if lx.FOREIGN_RE.search(nearby):
-            return "foreign_troops"
+        if foreign or (lx.FOREIGN_STATE_RE.search(clause) and not lx.US_AFTER_RE.match(rest)):
+            return "foreign_troops"  # or "وتنشر فرنسا نحو 600 جندي" (not "… 2500 جندي أمريكي")
         if kind == "troops":
             return "troops"
         sentence_text = self.view[sentence.start:sentence.end]
@@ -397,6 +416,9 @@ class _Reader:
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
         recent = before[-80:]
+        toll = _TOLL.search(after_last(recent, "،,؛")) if "حصيلة" in recent else None
+        if toll:  # "ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً"
+            return "killed" if toll.group("killed") else "injured"
         killed_or_injured = lx.may_name_casualty(recent) or lx.may_name_casualty(after)
         missing = lx.may_name_missing(recent) or lx.may_name_missing(after[:_MISSING_REACH])
         if not killed_or_injured and not missing:
@@ -529,16 +551,40 @@ class _Reader:
                 # "خفض قواتها من 2000 إلى 1400" (a reduction under way) or "سينخفض … إلى": the target;
                 # "انخفض العدد من 2500 إلى 2000" (it fell): the level now
                 return "level" if _PAST_FALL.search(before) else "planned"
+            if _OUT_OF_AT_END.search(before):
+                return "level"
+            if (number.is_words and self.view.endswith("ال", 0, number.start)) or _CARRIED_AT_END.search(before):
+                return "incident"
+            clause = clause_before(before, "،,")  # not a headline's "ستسحب" above
+            rest_of_clause = self.view[number.end:min(sentence.end, number.end + 80)]
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
-                    or _CHANGE_NOUN_AT_END.search(before):
+                    or _CHANGE_NOUN_AT_END.search(before) or _MOVE_BEFORE.search(clause) \
+                    or _REINFORCEMENTS.search(clause) or _MOVE_AFTER.match(rest_of_clause):
                 return "change"
-            if lx.FUTURE_RE.search(clause_before(before, "،,")):  # not a headline's "ستسحب" above
+            if lx.FUTURE_RE.search(clause) or _STAY_AFTER.match(rest_of_clause):
                 return "planned"
             return "level"
+        other = _other_measure(clause_before(before, "،,")) if kind == "other" else "incident"
+        if other == "change":  # "أخلى التحالف 6 قواعد منذ بداية العام"
+            return other
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
+            if total.group() == "حصيلة" and _EVENT_TOLL.match(self.view, total.start()):
+                continue  # "حصيلة قتلى الضربات الأميركية ترتفع إلى 25"
             if not (total.group() == "منذ" and self._when_clause_date(number, sentence)):
                 return "total"
-        return "incident"
+        if kind in ("killed", "injured") and self._caused_by_campaign(number, sentence):
+            return "total"
+        return other
+
+    def _caused_by_campaign(self, number: NumberMatch, sentence: Sentence) -> bool:
+        """"الهجمات … أسفرت عن إصابة 45", "الحرب … خلّفت 4500 قتيل", "أصيب 19 جندياً جراء الهجمات":
+        casualties summed over a campaign, unless the sentence names a day ("أسفرت الهجمات أمس عن …")."""
+        if not ((lx.CAMPAIGN_RE.search(self.view, sentence.start, number.start)
+                 and lx.CAUSED_RE.search(self.view, sentence.start, number.start))
+                or lx.CAUSED_BY_CAMPAIGN_AFTER_RE.search(self.view, number.end, min(sentence.end, number.end + 60))):
+            return False
+        first, last = bisect_left(self.mention_starts, sentence.start), bisect_left(self.mention_starts, sentence.end)
+        return not any(names_a_day(mention) for mention in self.mentions[first:last])
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str,
                  figures: list[NumberMatch]) -> tuple[date | None, date | None, str]:
@@ -570,6 +616,8 @@ class _Reader:
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
                 period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
             elif self._opens_period(mention, number) and mention is not when:
+                if mention.start > number.end and self._in_later_clause(number, mention):
+                    continue  # "130 هجوما منذ 17 تشرين الأول، بينما … 27 هجوما منذ 19 تشرين الثاني": the 27's
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
                 as_of = resolved
@@ -587,12 +635,28 @@ class _Reader:
         if measure != "total":
             period_start = None  # "since" dates count totals; a level is a stock at a date
         elif period_start is not None:
-            self.period_by_kind[kind] = period_start
+            self.totals_by_kind.setdefault(kind, []).append((number.value, period_start))
         elif not _SINCE_WORD.search(self.view, sentence.start, sentence.end):  # a "منذ" of its own starts anew
-            period_start = self.period_by_kind.get(kind)  # "61 هجوما منذ 17 تشرين الأول، وقع 29 منها في العراق"
+            period_start = self._period_of_whole(kind, number.value)
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
+
+    def _in_later_clause(self, number: NumberMatch, mention: DateMention) -> bool:
+        """Whether a clause starts between a figure and the "since" date after it (not counting the
+        "أن" of "منذ أن غزته")."""
+        since = self.view.rfind("منذ", number.end, mention.start)
+        return _CLAUSE_START.search(self.view, number.end, since if since >= 0 else mention.start) is not None
+
+    def _period_of_whole(self, kind: str, part: int) -> date | None:
+        """The period of the total a figure without its own "since" is a share of ("61 هجوما منذ 17 تشرين
+        الأول، وقع 29 منها في العراق"): the latest total of its kind it can be part of; a figure larger than
+        the latest total ("130 منذ 17 تشرين الأول … 27 منذ 19 تشرين الثاني … 77 في سوريا") shares an
+        earlier one, and a figure larger than all of them continues the latest (an update)."""
+        totals = self.totals_by_kind.get(kind)
+        if not totals:
+            return None
+        return next((start for value, start in reversed(totals) if part <= value), totals[-1][1])
 
     def _opens_period(self, mention: DateMention, number: NumberMatch | None = None) -> bool:
         """"منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…", and "منذ تولي
@@ -717,6 +781,16 @@ class _Reader:
                     period_start=period_start, as_of=as_of, as_of_precision=as_of_precision,
                     start=number.start, end=number.end, sentence=sentence,
                 ))
+
+
+def _other_measure(clause: str) -> str:
+    """Bases, vehicles or ships: closed, evacuated or left is a change, deployed in or present at a level
+    (whichever the clause says last before the number); anything else counted once is an incident."""
+    change = [m.end() for m in lx.OTHER_CHANGE_RE.finditer(clause)]
+    level = [m.end() for m in lx.OTHER_LEVEL_RE.finditer(clause)]
+    if not change and not level:
+        return "incident"
+    return "change" if max(change, default=-1) > max(level, default=-1) else "level"
 
 
 def _any_within(spans: tuple[list[int], list[int]], start: int, end: int) -> bool:

@@ -85,6 +85,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
             print(f"missed: {miss['file']} {miss['kind']} {miss['value']} | {miss['quote']}")
         for extra in report.extras:
             print(f"extra: {extra['file']} {extra['kind']} {extra['value']} | {extra['number_text']}")
+        for wrong in report.wrong:
+            print(f"wrong {wrong['field']}: {wrong['file']} {wrong['kind']} {wrong['value']} "
+                  f"gold {wrong['gold']} found {wrong['found']} | {' '.join(wrong['quote'].split())}")
     return 0
 
 

@@ -1,8 +1,9 @@
 """Score extracted claims against hand annotations (gold.jsonl, format in data/corpus/README.md).
 
 A gold claim is matched to an extracted claim of the same file, kind and value — preferring one whose
-number lies inside the gold quote.  Precision and recall are on (kind, value); qualifier and date
-accuracy are measured on the matched pairs.
+number lies inside the gold quote.  Precision and recall are on (kind, value); qualifier, measure, scope
+and date accuracy are measured on the matched pairs, and every matched pair that gets one of them
+wrong is listed (`analysis evaluate -v`), so a rule change shows which figures it mended or broke.
 """
 
 from __future__ import annotations
@@ -38,11 +39,13 @@ class Report:
     overall: Score
     by_kind: dict[str, Score]
     qualifier_accuracy: float
+    measure_accuracy: float
     as_of_accuracy: float
     period_start_accuracy: float
     scope_accuracy: float
     misses: list[dict] = field(default_factory=list)  # gold claims not found
     extras: list[dict] = field(default_factory=list)  # extracted claims not in gold
+    wrong: list[dict] = field(default_factory=list)  # matched claims with a field unlike gold's
 
     def format(self) -> str:
         lines = [f"{'kind':<15}{'gold':>6}{'found':>7}{'match':>7}{'precision':>11}{'recall':>8}"]
@@ -52,6 +55,7 @@ class Report:
         o = self.overall
         lines.append(f"{'ALL':<15}{o.gold:>6}{o.extracted:>7}{o.matched:>7}{o.precision:>11.3f}{o.recall:>8.3f}")
         lines.append(f"qualifier accuracy on matches: {self.qualifier_accuracy:.3f}")
+        lines.append(f"measure accuracy on matches: {self.measure_accuracy:.3f}")
         lines.append(f"scope accuracy on matches: {self.scope_accuracy:.3f}")
         lines.append(f"as_of accuracy on matches (at gold precision): {self.as_of_accuracy:.3f}")
         lines.append(f"period_start accuracy on matches: {self.period_start_accuracy:.3f}")
@@ -112,17 +116,44 @@ def evaluate(tables: Tables, gold: list[dict]) -> Report:
     found_counts = Counter(claims["kind"])
     match_counts = Counter(g["kind"] for g, _ in pairs)
     by_kind = {k: Score(match_counts[k], found_counts[k], gold_counts[k]) for k in set(gold_counts) | set(found_counts)}
+    checks = [(g, c, _agreement(g, c)) for g, c in pairs]
     n = len(pairs) or 1
+
+    def accuracy(name: str) -> float:
+        return sum(agrees[name] for _, _, agrees in checks) / n
+
     return Report(
         overall=Score(len(pairs), len(claims), len(gold)),
         by_kind=by_kind,
-        qualifier_accuracy=sum(g["qualifier"] == c["qualifier"] for g, c in pairs) / n,
-        as_of_accuracy=sum(_same_date(c["as_of"], g.get("as_of")) for g, c in pairs) / n,
-        period_start_accuracy=sum(_same_date(c["period_start"], g.get("period_start")) for g, c in pairs) / n,
-        scope_accuracy=sum(g.get("scope") == (None if pd.isna(c["scope"]) else c["scope"]) for g, c in pairs) / n,
+        qualifier_accuracy=accuracy("qualifier"),
+        measure_accuracy=accuracy("measure"),
+        as_of_accuracy=accuracy("as_of"),
+        period_start_accuracy=accuracy("period_start"),
+        scope_accuracy=accuracy("scope"),
         misses=misses,
         extras=extras[["file", "kind", "value", "number_text", "sentence"]].to_dict("records"),
+        wrong=[{"file": g["file"], "kind": g["kind"], "value": g["value"], "quote": g["quote"], "field": name,
+                "gold": g.get(name), "found": _shown(c[name])}
+               for g, c, agrees in checks for name, right in agrees.items() if not right],
     )
+
+
+def _agreement(item: dict, claim: pd.Series) -> dict[str, bool]:
+    """Whether each annotated field of a matched pair says what the annotator wrote."""
+    return {
+        "qualifier": item["qualifier"] == claim["qualifier"],
+        "measure": item.get("measure", claim["measure"]) == claim["measure"],
+        "scope": item.get("scope") == _shown(claim["scope"]),
+        "as_of": _same_date(claim["as_of"], item.get("as_of")),
+        "period_start": _same_date(claim["period_start"], item.get("period_start")),
+    }
+
+
+def _shown(value: object) -> object:
+    """A table cell as gold.jsonl would write it: None for missing, a date as YYYY-MM-DD."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return None
+    return pd.Timestamp(value).strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else value
 
 
 def _article_text(path: str) -> str:

@@ -155,6 +155,13 @@ US_FORCES_RE = re.compile(r"جنود|الجنود|جندي|القوات\s+الأ
 US_TROOPS_RE = re.compile(r"(?:جندي|جنود|الجنود)\s+(?:ال)?[أا]مي?ري?كي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي")
 ATTACKED_RE = re.compile(r"هوجم|استهدف|تعرض|هاجم|استُهدف|الهجمات|هجمات|هجوم")
 FOREIGN_RE = re.compile(r"أجنبي|اجنبي|أجانب|اجانب|التحالف|الناتو|الأطلسي|الاطلسي|أجنبية|اجنبية")
+# Right after the counted noun: "جندي أجنبي", "جندي من دول التحالف", "جندي فرنسي"; a state deploying them,
+# named in the clause before: "وتنشر فرنسا نحو 600 جندي".
+_ALLIED = r"فرنسي|بريطاني|[أا]لماني|[إا]يطالي|كندي|[أا]سترالي|[إا]سباني|دنماركي|هولندي|نرويجي|تركي"
+FOREIGN_AFTER_RE = re.compile(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+|دول\s+)?التحالف|(?:ال)?(?:" + _ALLIED + r"))")
+FOREIGN_STATE_RE = re.compile(r"(?<!\w)[وبل]?(?:فرنسا|بريطانيا|[أا]لمانيا|[إا]يطاليا|كندا|[أا]ستراليا|[إا]سبانيا|الدنمارك"
+                              r"|هولندا|النرويج|تركيا)(?!\w)")
+US_AFTER_RE = re.compile(r"^\s*(?:ال)?[أا]مي?ري?كي")
 AIRCRAFT_DRONE_RE = re.compile(r"^\s*(?:\S+\s+)?(?:مسير|مسيّر|بدون\s+طيار|بلا\s+طيار|دون\s+طيار)")
 
 QUALIFIERS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -213,9 +220,22 @@ _NOT_FUTURE = (r"سياس\w*|سياد\w*|سيار\w*|سيطر(?:ة|ت\w*)|سنو
 FUTURE_TENSE = r"[وف]?(?!(?:" + _NOT_FUTURE + r")(?!\w))س(?:ي|ت|ن)\w{2,}"
 # Phrases that put what follows in the future: "على أن يبقى", "على ألا يتجاوز", "من المقرر".
 FUTURE_PHRASES = r"على\s+[أا]ن|على\s+[أا]لا|من\s+المقرر|من\s+المتوقع"
-FUTURE_RE = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ|"
-                       + FUTURE_PHRASES + ")")
+# Intentions and recommendations too: "تعتزم/تنوي إبقاء", "أوصى بالإبقاء على", "خطة لإبقاء", "اتفقا على بقاء".
+FUTURE_RE = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|[وبل]?(?:ال)?[إا]بقاء|على\s+بقاء|المقبل|القادم|المستقبل|سيصبح"
+                       r"|ستحافظ|[وف]?(?:[تي]عتزم|[تي]نوي|[تي]خطط|[أا]وص[ىت]|[تي]وصي)|[وبل]?(?:ال)?(?:خطة|توصية)"
+                       r"|[وف]?(?:" + FUTURE_PHRASES + "))")
 TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
+# Casualties a campaign caused are a total: "الهجمات … أسفرت عن إصابة 45", "أدت هجمات المسيرات … إلى إصابة
+# 66", "الحرب … خلّفت نحو 4500 قتيل" (a cause word and a campaign before the figure in its sentence).
+CAMPAIGN_RE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:هجمات|حرب)(?!\w)")
+CAUSED_RE = re.compile(r"(?<!\w)[وف]?(?:[أا]سفرت|[أا]دت|[أا]وقعت|خلفت|خلّفت|تسببت|حصدت)(?!\w)")
+CAUSED_BY_CAMPAIGN_AFTER_RE = re.compile(r"(?<!\w)(?:جراء|بسبب|نتيجة|[إا]ثر)\s+(?:ال)?(?:هجمات|حرب)(?!\w)")
+# What was done to counted bases, vehicles or ships, said before the number: closed, evacuated or left
+# ("إغلاق ثلاث قواعد", "أخلى التحالف 6 قواعد", "انسحبت من 9 منها") is a change; deployed in or present
+# at ("انتشرت في 12 قاعدة", "موجودة الآن في 3") is a level.
+OTHER_CHANGE_RE = re.compile(r"(?<!\w)[وف]?(?:(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)|(?:[أا]غلق|[أا]خل[تى]|انسحب|سحب|سلم)ت?"
+                             r"|س?[يت](?:غلق|خلي|نسحب|سحب|سلم))(?!\w)")
+OTHER_LEVEL_RE = re.compile(r"(?<!\w)[وف]?(?:انتشرت|تنتشر|ينتشر|تتمركز|يتمركز|موجودة|موجود|متواجدة|توجد|يوجد)(?!\w)")
 
 KINDS = ("attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones", "injured",
          "killed", "fighters", "other")

@@ -404,3 +404,21 @@ def test_a_when_clause_after_since_needs_an_aside_or_after():
     assert dated_claims(text) == [(170, date(2024, 2, 10), date(2023, 10, 1))]
     text = "ومنذ 17 تشرين الأول، عندما بدأت الهجمات التي تجاوز عددها حتى الآن 170 هجوما، لم تتمكن واشنطن من ردعها."
     assert dated_claims(text) == [(170, date(2024, 2, 10), date(2023, 10, 17))]
+
+
+def test_a_since_date_in_a_later_clause_belongs_to_that_clause():
+    text = ("تعرضت القواعد لـ 130 هجوماً منذ 17 تشرين الأول الماضي، بينما وصل عدد الهجمات على السفن "
+            "إلى 27 هجوماً منذ 19 تشرين الثاني الماضي.")
+    assert [(value, start) for value, _, start in dated_claims(text)] == [
+        (130, date(2023, 10, 17)), (27, date(2023, 11, 19))]
+    # a new statement's "since" ("لافتاً إلى أنه …") starts no period for the figure before it
+    text = "وأشار إلى أن 66 جندياً أصيبوا جراء الهجمات، لافتاً إلى أنه لم يصب أي جندي منذ 7 كانون الأول."
+    assert [start for _, _, start in dated_claims(text)] == [None]
+
+
+def test_a_breakdown_shares_the_period_of_a_total_it_can_be_part_of():
+    text = ("بلغ عدد الهجمات 130 هجوماً منذ 17 تشرين الأول.\n"
+            "ووصل عدد الهجمات على السفن إلى 27 هجوماً منذ 19 تشرين الثاني.\n"
+            "ووقع 77 هجوماً في سوريا مقابل 53 هجوماً في العراق.")  # 77 + 53 = 130, not shares of the 27
+    assert [(value, start) for value, _, start in dated_claims(text)] == [
+        (130, date(2023, 10, 17)), (27, date(2023, 11, 19)), (77, date(2023, 10, 17)), (53, date(2023, 10, 17))]

@@ -113,3 +113,50 @@ def test_qualifiers(phrase, qualifier):
     if phrase.endswith(("تقريبًا", "على الأقل")):
         text = f"وتنشر الولايات المتحدة في العراق {phrase.split()[0]} جندي {' '.join(phrase.split()[1:])}."
     assert [(c[1], c[2]) for c in claims(text)] == [(2500, qualifier)]
+
+
+# What the troop chart plots (levels and planned levels) and what totals sum up: measures read off
+# sentences written for this test.
+@pytest.mark.parametrize("text, expected", [
+    # plans and recommendations, with the prefixes Arabic attaches
+    ("أوصى مسؤولون عسكريون بإبقاء 500 جندي في سوريا بعد الانسحاب.", [("troops", 500, "exact", "planned")]),
+    ("وتنوي الإدارة الأمريكية الاحتفاظ بـ1500 جندي في قاعدة حرير.", [("troops", 1500, "exact", "planned")]),
+    ("وقدم البنتاغون خطة لإبقاء ٤٠٠ جندي في شمال شرق سوريا.", [("troops", 400, "exact", "planned")]),
+    ("واتفق الجانبان على بقاء 2000 جندي في العراق حتى نهاية عام 2026.", [("troops", 2000, "exact", "planned")]),
+    ("ومن المتوقع أن يصل عدد الجنود الأمريكيين في سوريا إلى 1000 جندي بعد إنجاز الانسحاب.",
+     [("troops", 1000, "exact", "planned")]),
+    # troops on the move are a change, in any tense; a level reached is not a move
+    ("سحبت الولايات المتحدة 500 جندي من سوريا الشهر الماضي.", [("troops", 500, "exact", "change")]),
+    ("وصل 300 جندي أمريكي إلى قاعدة حرير في أربيل.", [("troops", 300, "exact", "change")]),
+    ("ستسحب الولايات المتحدة نحو 1000 جندي من سوريا خلال 60 يوماً.", [("troops", 1000, "approx", "change")]),
+    ("وصلت تعزيزات عسكرية أميركية تضم ١٥٠ جندياً إلى حقل العمر النفطي.", [("troops", 150, "exact", "change")]),
+    ("ويصل عدد الجنود الأمريكيين في العراق إلى 2500 جندي.", [("troops", 2500, "exact", "level")]),
+    # a part and the whole it is taken from
+    ("سيغادر 900 جندي من بين 2500 جندي أمريكي منتشرين في العراق.",
+     [("troops", 900, "exact", "change"), ("troops", 2500, "exact", "level")]),
+    ("وقال المسؤول إن 900 جندي من بين 2500 جندي في العراق سيبقون في إقليم كردستان.",
+     [("troops", 900, "exact", "planned"), ("troops", 2500, "exact", "level")]),
+    # soldiers a convoy carries, and a group already named, are not a troop level
+    ("وكان الرتل مؤلفا من 110 آليات يستقلها 500 جندي.", [("other", 110, "exact", "incident"),
+                                                        ("troops", 500, "exact", "incident")]),
+    ("وقالت إن الجنود الثلاثة في حالة مستقرة.", [("troops", 3, "exact", "incident")]),
+    # other countries' troops, named by their state or nationality
+    ("وتنشر فرنسا نحو 600 جندي في العراق.", [("foreign_troops", 600, "approx", "level")]),
+    ("ويتمركز في أربيل 400 جندي بريطاني.", [("foreign_troops", 400, "exact", "level")]),
+    ("وقالت وكالة الصحافة الفرنسية إن 2500 جندي أمريكي ينتشرون في العراق.", [("troops", 2500, "exact", "level")]),
+    # casualties a campaign caused are a total; a named day or one attack's toll is an incident
+    ("وقال المتحدث إن الهجمات أسفرت عن إصابة 45 جنديا أمريكيا بجروح طفيفة.", [("injured", 45, "exact", "total")]),
+    ("وأصيب ١٩ جندياً أمريكياً بارتجاج في الدماغ جراء الهجمات على قاعدتي عين الأسد والتنف.",
+     [("injured", 19, "exact", "total")]),
+    ("وأسفرت الهجمات أمس الجمعة عن إصابة 3 جنود أمريكيين.", [("injured", 3, "exact", "incident")]),
+    ("ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً.", [("injured", 40, "more_than", "incident")]),
+    ("وارتفعت حصيلة قتلى الغارات الأمريكية على مواقع الفصائل إلى 25 قتيلا.", [("killed", 25, "exact", "incident")]),
+    ("وبلغت حصيلة الهجمات منذ تشرين الأول 170 هجوما.", [("attacks", 170, "exact", "total")]),
+    # bases: left or closed is a change, present at a level
+    ("سينسحب التحالف من 4 قواعد في بغداد والأنبار بحلول أيلول 2025.", [("other", 4, "exact", "change")]),
+    ("انتشرت القوات الأمريكية في 12 قاعدة بالعراق، وانسحبت من 9 منها.",
+     [("other", 12, "exact", "level"), ("other", 9, "exact", "change")]),
+    ("أخلى التحالف 6 قواعد منذ بداية العام.", [("other", 6, "exact", "change")]),
+])
+def test_measures(text, expected):
+    assert claims(text) == expected

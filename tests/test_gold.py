@@ -5,6 +5,7 @@ qualifier right on >= 0.95 of the matches.
 """
 
 from analysis.evaluate import evaluate, read_gold
+from analysis.tables import build_tables
 from tests.conftest import CORPUS
 
 
@@ -15,6 +16,21 @@ def test_claims_precision_recall_and_qualifiers(corpus_tables):
     assert report.overall.recall >= 0.90
     assert report.qualifier_accuracy >= 0.95
     assert report.scope_accuracy >= 0.85
+    assert report.measure_accuracy >= 0.9
+
+
+def test_fields_unlike_gold_are_listed(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("وتنشر واشنطن نحو 2500 جندي في العراق.", encoding="utf-8")
+    quote = "نحو 2500 جندي"
+    right = {"file": "a.txt", "quote": quote, "kind": "troops", "value": 2500, "qualifier": "approx",
+             "measure": "level", "scope": "iraq", "period_start": None, "as_of": None}
+    assert evaluate(build_tables([article]), [right]).wrong == []
+    wrong = right | {"measure": "planned", "scope": "syria"}
+    report = evaluate(build_tables([article]), [wrong])
+    assert report.measure_accuracy == 0 and report.scope_accuracy == 0 and report.qualifier_accuracy == 1
+    assert [(w["field"], w["gold"], w["found"]) for w in report.wrong] == [("measure", "planned", "level"),
+                                                                         ("scope", "syria", "iraq")]
 
 
 def test_every_gold_kind_is_found(corpus_tables):
