@@ -46,7 +46,11 @@ _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 # A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
-_TOLL = re.compile(r"حصيلة\s+(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)")
+_TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
+_TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
+_TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
+_REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
+_REPORTED_THAT = re.compile(r"(?<!\w)(?:إن|أن|بأن)(?!\w)")
 _EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
@@ -86,7 +90,7 @@ _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يح
                             rf"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|{_NOW_WORDS})(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
 _NEW_CLAUSE = r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|حيث)(?!\w)"
-_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?:ه|ها|هم)?(?!\w)")
+_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?:ه|هم)?(?!\w)")  # not "إنها وقعت منذ": the figure's
 _NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
@@ -107,20 +111,28 @@ _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جر�
 # "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
 _CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
                                  r"(?:نحو\s+|حوالي\s+)?$")
-# Troops on the move are a change, whatever the tense: the verb with at most two words (its subject)
-# before the number ("سحبت الولايات المتحدة 500 جندي", "ستسحب نحو 1000", "وصل 300 جندي", "أن يغادر الـ900
-# جندي"; not "يصل عددهم 2500", a level) or after it in its clause ("900 جندي من بين 2500 سيغادرون").
+# Troops on the move are a change, whatever the tense: the verb at most four words (its subject, when)
+# before the number ("سحبت الولايات المتحدة 500 جندي", "وغادر العراق في الأيام الأخيرة 200 جندي", "ستسحب
+# نحو 1000"; not "يصل عددهم 2500", "ونقلت رويترز أن 2500", "ويعود انتشار 900", levels), or in the plural
+# after it, in its clause ("900 جندي من بين 2500 سيغادرون"; not past "الذي/حيث/بعد").
 _MOVE_VERB = (r"(?<!\w)[وف]?(?:(?:[أا]رسل|سحب|غادر|وصل|انسحب|عاد|دفع|نقل)(?:ت|وا)?"
               r"|س?[يت](?:رسل|سحب|غادر|صل|نسحب|عود|دفع|نقل)(?:ون|ان)?)(?!\w)")
-_MOVE_BEFORE = re.compile(_MOVE_VERB + r"(?:\s+(?!(?:[إا]لى|عدد\w*|قوام\w*)(?!\w))[^\s\d]+){0,2}\s+(?:بـ?|الـ?)?$")
-_AFTER_IN_CLAUSE = r"^\s*\S+(?:\s+(?:من\s+بين\s+\S+|[^\s\d،,؛.]+)){0,6}?\s+(?<!لن )(?<!لم )(?<!لا )"
-_MOVE_AFTER = re.compile(_AFTER_IN_CLAUSE + _MOVE_VERB)
-# ... and staying on is a plan: "900 جندي من بين 2500 سيبقون في إقليم كردستان"
-_STAY_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?س[يت](?:بق|ظل|تمركز|نتشر)\w*")
-# Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a group already named ("الجنود
+_NOT_BETWEEN = (r"[إا]لى|عن|[أا]ن|[إا]ن|عدد\w*|تعداد\w*|عديد\w*|[أا]عداد|قوام\w*|حجم\w*|ذروت\w*|انتشار\w*|الذي|التي"
+                r"|الذين|حيث|بينما|فيما|لدى")
+_MOVE_BEFORE = re.compile(_MOVE_VERB + r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")(?!\w))[^\s\d]+){0,4}\s+(?:بـ?|الـ?)?$")
+_AFTER_IN_CLAUSE = (r"^\s*\S+(?:\s+(?:من\s+بين\s+\S+|(?!(?:الذي|التي|الذين|حيث|بعد|منذ|عندما|حين|قبل)(?!\w))"
+                    r"[^\s\d،,؛.]+)){0,6}?\s+")
+# ... and the troops themselves staying on is a plan: "900 جندي من بين 2500 سيبقون في إقليم كردستان"
+_VERB_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?(?:(?P<move>(?:[أا]رسل|سحب|غادر|وصل|انسحب|عاد|نقل)وا"
+                         r"|س?[يت](?:غادر|صل|نسحب|عود|نقل)ون)|(?P<stay>س[يت](?:بق|ظل|تمركز|نتشر)ون))(?!\w)")
+# Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a small group already named ("الجنود
 # الثلاثة", "الجنديين") are counted once, not a level; reinforcements ("تعزيزات … تضم 150 جندياً") a change.
-_CARRIED_AT_END = re.compile(r"(?<!\w)(?:يستقلها|تستقلها|يستقلونها|تقل|تقلّ|يقل|تحمل|يحمل|على\s+متنها|على\s+متنه)\s+$")
-_REINFORCEMENTS = re.compile(r"تعزيزات|التعزيزات")
+_CARRIED_AT_END = re.compile(r"(?<!\w)(?:[يت](?:ستقل|قلّ?|حمل)(?:ها|ه|هم|ونها)?|على\s+متنه(?:ا|م)?)\s+$")
+_NAMED_GROUP = 10  # "الجنود الثلاثة"; "إخراج الخمسة آلاف جندي" is the whole force
+_TAIL = 24  # characters "من بين " or "على متنها " need before the number
+_REINFORCEMENTS_AT_END = re.compile(r"تعزيزات(?:\s+[^\s\d]+){0,3}?\s+(?:تضم|قوامها|تتألف\s+من|من)\s+$")
+_BREAKDOWN = re.compile(r"(?<!\w)(?:منها|بينها|مقابل|في\s+(?:العراق|سوريا))(?!\w)")
+_ASIDE_CLOSED = re.compile(r"[،,]\s*$")
 _OUT_OF_AT_END = re.compile(r"(?<!\w)من\s+بين\s+$")  # "900 جندي من بين 2500": the 2500 is the level
 # "حرب 2003", "موازنة 2024", "منذ الغزو 2003": a year named after what happened in it, not a count
 # (but "خلال الحرب 2000 جندي" is one: a counted noun follows)
@@ -416,9 +428,12 @@ class _Reader:
         if "بين" in after and _KILLED_AND_INJURED.match(after):
             return "other"
         recent = before[-80:]
-        toll = _TOLL.search(after_last(recent, "،,؛")) if "حصيلة" in recent else None
-        if toll:  # "ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً"
-            return "killed" if toll.group("killed") else "injured"
+        if "حصيلة" in recent and _REACHED_AT_END.search(self._without_qualifier(recent)):
+            clause = after_last(recent, "،,؛")
+            toll = _TOLL.search(clause)
+            if toll:  # "ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً"; the nearest: "… والمصابين إلى 40"
+                nearest = [m for m in _TOLL_NOUN.finditer(clause, toll.start())][-1]
+                return "killed" if nearest.group("killed") else "injured"
         killed_or_injured = lx.may_name_casualty(recent) or lx.may_name_casualty(after)
         missing = lx.may_name_missing(recent) or lx.may_name_missing(after[:_MISSING_REACH])
         if not killed_or_injured and not missing:
@@ -551,17 +566,24 @@ class _Reader:
                 # "خفض قواتها من 2000 إلى 1400" (a reduction under way) or "سينخفض … إلى": the target;
                 # "انخفض العدد من 2500 إلى 2000" (it fell): the level now
                 return "level" if _PAST_FALL.search(before) else "planned"
-            if _OUT_OF_AT_END.search(before):
+            tail = max(0, len(before) - _TAIL)  # the end-anchored patterns below need no more than this
+            if _OUT_OF_AT_END.search(before, tail):
                 return "level"
-            if (number.is_words and self.view.endswith("ال", 0, number.start)) or _CARRIED_AT_END.search(before):
+            named_group = number.is_words and number.value <= _NAMED_GROUP and self.view.endswith("ال", 0, number.start)
+            if named_group or _CARRIED_AT_END.search(before, tail):
                 return "incident"
             clause = clause_before(before, "،,")  # not a headline's "ستسحب" above
-            rest_of_clause = self.view[number.end:min(sentence.end, number.end + 80)]
             if re.search(r"بمقدار\s*$", before) or re.match(r"^\s*\S+\s+(?:\S+\s+)?(?:إضافي|اضافي)", after) \
-                    or _CHANGE_NOUN_AT_END.search(before) or _MOVE_BEFORE.search(clause) \
-                    or _REINFORCEMENTS.search(clause) or _MOVE_AFTER.match(rest_of_clause):
+                    or _CHANGE_NOUN_AT_END.search(before) \
+                    or ("تعزيزات" in before and _REINFORCEMENTS_AT_END.search(before)):
                 return "change"
-            if lx.FUTURE_RE.search(clause) or _STAY_AFTER.match(rest_of_clause):
+            negated = lx.NEGATION_RE.search(clause)  # "لم تسحب واشنطن 500 جندي", "لا تنوي الإبقاء على"
+            rest_of_clause = self.view[number.end:min(sentence.end, number.end + 80)]
+            verb_after = _VERB_AFTER.match(rest_of_clause) if "ون" in rest_of_clause or "وا" in rest_of_clause else None
+            if not negated and (_MOVE_BEFORE.search(clause) or (verb_after and verb_after.group("move"))):
+                return "change"
+            if lx.FUTURE_RE.search(clause) or not negated and (
+                    (verb_after and verb_after.group("stay")) or (lx.may_keep(clause) and lx.KEEP_AT_END_RE.search(clause))):
                 return "planned"
             return "level"
         other = _other_measure(clause_before(before, "،,")) if kind == "other" else "incident"
@@ -579,11 +601,16 @@ class _Reader:
     def _caused_by_campaign(self, number: NumberMatch, sentence: Sentence) -> bool:
         """"الهجمات … أسفرت عن إصابة 45", "الحرب … خلّفت 4500 قتيل", "أصيب 19 جندياً جراء الهجمات":
         casualties summed over a campaign, unless the sentence names a day ("أسفرت الهجمات أمس عن …")."""
-        if not ((lx.CAMPAIGN_RE.search(self.view, sentence.start, number.start)
-                 and lx.CAUSED_RE.search(self.view, sentence.start, number.start))
-                or lx.CAUSED_BY_CAMPAIGN_AFTER_RE.search(self.view, number.end, min(sentence.end, number.end + 60))):
+        if self.view.find("هجمات", sentence.start, sentence.end) < 0 and self.view.find("حرب", sentence.start, sentence.end) < 0:
+            return False  # most casualties: no campaign named
+        causes = list(lx.CAUSED_RE.finditer(self.view, sentence.start, number.start))
+        caused = causes and lx.CAMPAIGN_RE.search(self.view, sentence.start, number.start) \
+            and not lx.CASUALTY_VERB_RE.search(self.view, causes[-1].end(), number.start)
+        if not (caused or lx.CAUSED_BY_CAMPAIGN_AFTER_RE.search(self.view, number.end, min(sentence.end, number.end + 60))):
             return False
-        first, last = bisect_left(self.mention_starts, sentence.start), bisect_left(self.mention_starts, sentence.end)
+        said = [m.end() for m in _REPORTED_THAT.finditer(self.view, sentence.start, number.start)]
+        first = bisect_left(self.mention_starts, said[-1] if said else sentence.start)  # "قال الثلاثاء إن الهجمات …"
+        last = bisect_left(self.mention_starts, sentence.end)
         return not any(names_a_day(mention) for mention in self.mentions[first:last])
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str,
@@ -637,25 +664,30 @@ class _Reader:
         elif period_start is not None:
             self.totals_by_kind.setdefault(kind, []).append((number.value, period_start))
         elif not _SINCE_WORD.search(self.view, sentence.start, sentence.end):  # a "منذ" of its own starts anew
-            period_start = self._period_of_whole(kind, number.value)
+            period_start = self._period_of_whole(kind, number.value, sentence)
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
 
     def _in_later_clause(self, number: NumberMatch, mention: DateMention) -> bool:
         """Whether a clause starts between a figure and the "since" date after it (not counting the
-        "أن" of "منذ أن غزته")."""
+        "أن" of "منذ أن غزته", nor an aside the comma right before "منذ" closes)."""
         since = self.view.rfind("منذ", number.end, mention.start)
+        if since >= 0 and _ASIDE_CLOSED.search(self.view, number.end, since):
+            return False  # "150 هجوما …، ومعظمها بطائرات مسيرة، منذ 17 تشرين الأول"
         return _CLAUSE_START.search(self.view, number.end, since if since >= 0 else mention.start) is not None
 
-    def _period_of_whole(self, kind: str, part: int) -> date | None:
+    def _period_of_whole(self, kind: str, part: int, sentence: Sentence) -> date | None:
         """The period of the total a figure without its own "since" is a share of ("61 هجوما منذ 17 تشرين
         الأول، وقع 29 منها في العراق"): the latest total of its kind it can be part of; a figure larger than
         the latest total ("130 منذ 17 تشرين الأول … 27 منذ 19 تشرين الثاني … 77 في سوريا") shares an
-        earlier one, and a figure larger than all of them continues the latest (an update)."""
+        earlier one, and a figure larger than all of them continues the latest; a figure that is no
+        breakdown (no "منها", "مقابل", "في العراق/سوريا") is an update of the latest."""
         totals = self.totals_by_kind.get(kind)
         if not totals:
             return None
+        if not _BREAKDOWN.search(self.view, sentence.start, sentence.end):
+            return totals[-1][1]  # "وارتفع عدد الهجمات على السفن لاحقا إلى 35": an update of the latest
         return next((start for value, start in reversed(totals) if part <= value), totals[-1][1])
 
     def _opens_period(self, mention: DateMention, number: NumberMatch | None = None) -> bool:
@@ -785,8 +817,11 @@ class _Reader:
 
 def _other_measure(clause: str) -> str:
     """Bases, vehicles or ships: closed, evacuated or left is a change, deployed in or present at a level
-    (whichever the clause says last before the number); anything else counted once is an incident."""
-    change = [m.end() for m in lx.OTHER_CHANGE_RE.finditer(clause)]
+    (whichever the clause says last before the number; "بعد تسليم 8 قواعد" too, not "لم يغلق … قواعده الـ8");
+    anything else counted once is an incident."""
+    if lx.NEGATION_RE.search(clause):
+        return "incident"
+    change = [m.end() for m in lx.OTHER_CHANGE_RE.finditer(clause)] + [len(clause)] * bool(lx.AFTER_CHANGE_AT_END_RE.search(clause))
     level = [m.end() for m in lx.OTHER_LEVEL_RE.finditer(clause)]
     if not change and not level:
         return "incident"

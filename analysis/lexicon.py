@@ -159,8 +159,8 @@ FOREIGN_RE = re.compile(r"أجنبي|اجنبي|أجانب|اجانب|التحا
 # named in the clause before: "وتنشر فرنسا نحو 600 جندي".
 _ALLIED = r"فرنسي|بريطاني|[أا]لماني|[إا]يطالي|كندي|[أا]سترالي|[إا]سباني|دنماركي|هولندي|نرويجي|تركي"
 FOREIGN_AFTER_RE = re.compile(r"^\s*(?:[أا]جنبي|[أا]جانب|من\s+(?:قوات\s+|دول\s+)?التحالف|(?:ال)?(?:" + _ALLIED + r"))")
-FOREIGN_STATE_RE = re.compile(r"(?<!\w)[وبل]?(?:فرنسا|بريطانيا|[أا]لمانيا|[إا]يطاليا|كندا|[أا]ستراليا|[إا]سبانيا|الدنمارك"
-                              r"|هولندا|النرويج|تركيا)(?!\w)")
+FOREIGN_STATE_RE = re.compile(r"(?<!\w)[وف]?(?:تنشر|نشرت|تحتفظ|احتفظت|ترسل|[أا]رسلت|لدى)\s+(?:فرنسا|بريطانيا|[أا]لمانيا"
+                              r"|[إا]يطاليا|كندا|[أا]ستراليا|[إا]سبانيا|الدنمارك|هولندا|النرويج|تركيا)(?!\w)")
 US_AFTER_RE = re.compile(r"^\s*(?:ال)?[أا]مي?ري?كي")
 AIRCRAFT_DRONE_RE = re.compile(r"^\s*(?:\S+\s+)?(?:مسير|مسيّر|بدون\s+طيار|بلا\s+طيار|دون\s+طيار)")
 
@@ -219,23 +219,40 @@ _NOT_FUTURE = (r"سياس\w*|سياد\w*|سيار\w*|سيطر(?:ة|ت\w*)|سنو
                r"|سيما|سنتكوم|سنجار|سينغ|ستيف|ستيفن|سيرغي|سيرجي|ستولتنبرغ|ستوكهولم|ستار\w*")
 FUTURE_TENSE = r"[وف]?(?!(?:" + _NOT_FUTURE + r")(?!\w))س(?:ي|ت|ن)\w{2,}"
 # Phrases that put what follows in the future: "على أن يبقى", "على ألا يتجاوز", "من المقرر".
-FUTURE_PHRASES = r"على\s+[أا]ن|على\s+[أا]لا|من\s+المقرر|من\s+المتوقع"
-# Intentions and recommendations too: "تعتزم/تنوي إبقاء", "أوصى بالإبقاء على", "خطة لإبقاء", "اتفقا على بقاء".
-FUTURE_RE = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|[وبل]?(?:ال)?[إا]بقاء|على\s+بقاء|المقبل|القادم|المستقبل|سيصبح"
-                       r"|ستحافظ|[وف]?(?:[تي]عتزم|[تي]نوي|[تي]خطط|[أا]وص[ىت]|[تي]وصي)|[وبل]?(?:ال)?(?:خطة|توصية)"
-                       r"|[وف]?(?:" + FUTURE_PHRASES + "))")
+FUTURE_PHRASES = r"على\s+[أا]ن(?!\s*(?:\d|$))|على\s+[أا]لا|من\s+المقرر|من\s+المتوقع"  # not "شدد على أن 2500"
+FUTURE_RE = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + r"|إبقاء|ابقاء|المقبل|القادم|المستقبل|سيصبح|ستحافظ|"
+                       + FUTURE_PHRASES + ")")
+# A plan to keep troops, governing the number (at most two words between): "بإبقاء 500", "الإبقاء على 200",
+# "على بقاء 2000", "الاحتفاظ بـ1500", "خطة لإبقاء قوة قوامها 400"; a forecast level: "ومن المتوقع أن يصل
+# عدد الجنود … إلى 1000".
+KEEP_AT_END_RE = re.compile(r"(?<!\w)(?:[وبل]?(?:ال)?[إا]بقاء|بقاء|(?:ال)?احتفاظ)(?:\s+على)?(?:\s+[^\s\d]+){0,2}?\s+(?:بـ?)?$"
+                            r"|(?:من\s+المتوقع|من\s+المقرر)\s+[أا]ن\s+[يت]\S+(?:\s+(?!(?:الذي|التي|حيث|فيها|فيه)(?!\w))[^\s\d]+){0,5}?"
+                            r"\s+(?:[إا]لى\s+)?$")
+
+
+def may_keep(clause: str) -> bool:
+    """A quick test before KEEP_AT_END_RE: each of its forms holds one of these."""
+    return "بقاء" in clause or "احتفاظ" in clause or "من الم" in clause
 TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
 # Casualties a campaign caused are a total: "الهجمات … أسفرت عن إصابة 45", "أدت هجمات المسيرات … إلى إصابة
 # 66", "الحرب … خلّفت نحو 4500 قتيل" (a cause word and a campaign before the figure in its sentence).
 CAMPAIGN_RE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:هجمات|حرب)(?!\w)")
-CAUSED_RE = re.compile(r"(?<!\w)[وف]?(?:[أا]سفرت|[أا]دت|[أا]وقعت|خلفت|خلّفت|تسببت|حصدت)(?!\w)")
+# The cause verb's own subject must not be one event ("خلفت الغارة …", "أدى القصف …"), nor may a casualty
+# verb of a new clause stand between it and the number ("تسببت الحرب … وأصيب 3 جنود في هجوم").
+CAUSED_RE = re.compile(r"(?<!\w)[وف]?(?:[أا]سفر|[أا]د[ىت]|[أا]وقع|خلّ?ف|تسبب|حصد)ت?(?!\w)"
+                       r"(?!\s+(?:ال)?(?:هجوم|غارة|ضربة|قصف|انفجار|تفجير|صاروخ|مسيرة)(?!\w))")
+CASUALTY_VERB_RE = re.compile(r"(?<!\w)[وف]?(?:[أا]صيب|قتل|جرح)(?:وا|ت|ا)?(?!\w)")
 CAUSED_BY_CAMPAIGN_AFTER_RE = re.compile(r"(?<!\w)(?:جراء|بسبب|نتيجة|[إا]ثر)\s+(?:ال)?(?:هجمات|حرب)(?!\w)")
 # What was done to counted bases, vehicles or ships, said before the number: closed, evacuated or left
 # ("إغلاق ثلاث قواعد", "أخلى التحالف 6 قواعد", "انسحبت من 9 منها") is a change; deployed in or present
 # at ("انتشرت في 12 قاعدة", "موجودة الآن في 3") is a level.
-OTHER_CHANGE_RE = re.compile(r"(?<!\w)[وف]?(?:(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)|(?:[أا]غلق|[أا]خل[تى]|انسحب|سحب|سلم)ت?"
-                             r"|س?[يت](?:غلق|خلي|نسحب|سحب|سلم))(?!\w)")
-OTHER_LEVEL_RE = re.compile(r"(?<!\w)[وف]?(?:انتشرت|تنتشر|ينتشر|تتمركز|يتمركز|موجودة|موجود|متواجدة|توجد|يوجد)(?!\w)")
+# (not a noun naming when or what: "بعد إخلاء قاعدة التاجي", "ضمن عملية سحب المعدات").
+OTHER_CHANGE_RE = re.compile(r"(?<!بعد )(?<!عملية )(?<!ضمن )(?<!إطار )(?<!\w)[وف]?(?:(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)"
+                             r"|(?:[أا]غلق|[أا]خل[تى]|انسحب|سحب|سلم)ت?|س?[يت](?:غلق|خلي|نسحب|سحب|سلم))(?!\w)")
+OTHER_LEVEL_RE = re.compile(r"(?<!\w)[وف]?(?:انتشرت|تنتشر|ينتشر|تتمركز|يتمركز|موجودة|موجود|متواجدة|توجد|يوجد|[يت]?حتفظ"
+                            r"|احتفظت)(?!\w)")
+AFTER_CHANGE_AT_END_RE = re.compile(r"(?<!\w)بعد\s+(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)\s+$")  # "بعد تسليم 8 قواعد"
+NEGATION_RE = re.compile(r"(?<!\w)[وف]?(?:لم|لن|لا)(?!\w)(?!\s+[يت]زال)")  # "لا تزال" is "still"
 
 KINDS = ("attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones", "injured",
          "killed", "fighters", "other")

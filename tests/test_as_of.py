@@ -422,3 +422,18 @@ def test_a_breakdown_shares_the_period_of_a_total_it_can_be_part_of():
             "ووقع 77 هجوماً في سوريا مقابل 53 هجوماً في العراق.")  # 77 + 53 = 130, not shares of the 27
     assert [(value, start) for value, _, start in dated_claims(text)] == [
         (130, date(2023, 10, 17)), (27, date(2023, 11, 19)), (77, date(2023, 10, 17)), (53, date(2023, 10, 17))]
+
+
+def test_an_aside_or_the_figure_itself_does_not_cut_its_period():
+    # a comma right before "منذ" closes an aside; "إنها" points back to the attacks
+    for text in ("وشنت الفصائل 150 هجوما على القوات الأمريكية في العراق وسوريا، ومعظمها بطائرات مسيرة، "
+                 "منذ 17 تشرين الأول.",
+                 "وتعرضت القوات الأمريكية لـ150 هجوما قال البنتاغون إنها وقعت منذ 17 تشرين الأول."):
+        assert [(value, start) for value, _, start in dated_claims(text)] == [(150, date(2023, 10, 17))]
+
+
+def test_an_update_that_is_no_breakdown_continues_the_latest_total():
+    text = ("وتعرضت القواعد الأمريكية لـ130 هجوما منذ 17 تشرين الأول. كما تعرضت السفن في البحر الأحمر "
+            "لـ27 هجوما منذ 19 تشرين الثاني. وارتفع عدد الهجمات على السفن لاحقا إلى 35 هجوما.")
+    assert [(value, start) for value, _, start in dated_claims(text)] == [
+        (130, date(2023, 10, 17)), (27, date(2023, 11, 19)), (35, date(2023, 11, 19))]

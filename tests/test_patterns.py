@@ -190,3 +190,12 @@ def test_every_casualty_word_passes_the_quick_test(word, pattern, quick_test):
 def test_lost_lives_pass_the_missing_quick_test(word):
     assert lexicon.LOST_LIVES_RE.fullmatch(word)
     assert lexicon.may_name_missing(word)
+
+
+@pytest.mark.parametrize("clause", ["أوصى مسؤولون بإبقاء ", "قررت الإدارة الإبقاء على ", "اتفقا على بقاء ",
+                                    "تنوي الاحتفاظ بـ", "وقدم خطة لإبقاء قوة قوامها ", "ومن المقرر أن يبقى ",
+                                    "ومن المتوقع أن يصل عدد الجنود في سوريا إلى "])
+def test_every_plan_to_keep_troops_passes_the_quick_test(clause):
+    assert lexicon.KEEP_AT_END_RE.search(clause), "the example must be a plan the pattern finds"
+    assert lexicon.may_keep(clause)
+    assert not lexicon.may_keep("وتنشر واشنطن ")
