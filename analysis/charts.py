@@ -434,8 +434,8 @@ def attack_counts_chart(series: pd.DataFrame, lang: str = "ar", digits: str = "w
 
 def _middle_steps(frame: pd.DataFrame) -> pd.Series:
     """Per date, the middle reported value (lower median: always a number someone reported)."""
-    if frame.empty:
-        return pd.Series(dtype=float)
+    if frame.empty:  # still indexed by dates: a planned run compares its start with the levels' dates
+        return pd.Series(dtype=float, index=pd.DatetimeIndex([]))
     values = pd.Series(_as_float(frame["value"]), index=pd.DatetimeIndex(frame["as_of"]))
     middle = values.groupby(level=0).agg(lambda v: float(np.sort(v.to_numpy())[(len(v) - 1) // 2]))
     return middle.sort_index()

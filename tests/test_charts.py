@@ -342,6 +342,17 @@ def test_troop_chart_shows_the_last_twelve_years_without_lines_across_gaps(lang)
         assert "not shown because their date" not in caption and "غير مرسومة لأن تاريخها" not in caption
 
 
+def test_troop_chart_draws_a_force_with_only_planned_levels() -> None:
+    # "أوصى … بإبقاء 500 جندي في سوريا" twice, and no reported level in Syria: a dashed line, no levels
+    t = {"kind": "troops", "measure": "planned", "scope": "syria", "ps": None}
+    tables = h.make_real_tables([article("P1", "رويترز", "2025-04-18", "day")],
+                                [claim("P1", "p1", 500, as_of="2025-04-18", precision="day", **t),
+                                 claim("P1", "p2", 400, as_of="2025-06-30", precision="day", **t)], [])
+    ax = charts.troop_levels_chart(series.troop_levels(tables), lang="en").axes[0]
+    assert _steps(ax, "--") == [["2025-04-18", "2025-06-30"]]
+    assert _steps(ax, "-") == []
+
+
 def test_troop_chart_window_can_be_widened() -> None:
     out = series.troop_levels(troop_tables())
     for fig in (charts.troop_levels_chart(out, lang="en", start="2003-01-01"),
@@ -479,3 +490,13 @@ def test_a_chart_of_thousands_of_points_thins_them_and_keeps_its_svg_small(tmp_p
     assert len(re.findall(r'<use xlink:href="#m', dense_svg)) < 20
     assert b"/Subtype /Image" not in (tmp_path / "dense.en.pdf").read_bytes()
     assert not dense_points.get_rasterized()  # only while the SVG was written
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_every_chart_renders_on_the_development_corpus(corpus_tables, lang) -> None:
+    # what `make figures` draws: a rule change that gives the corpus a new shape of data (a force
+    # with planned levels only) once broke the troop chart there while the seeds still drew
+    for figure in (charts.attack_counts_chart(series.attack_counts(corpus_tables), lang=lang),
+                   charts.troop_levels_chart(series.troop_levels(corpus_tables), lang=lang),
+                   charts.events_timeline_chart(series.events_timeline(corpus_tables), lang=lang)):
+        assert figure.axes[0].has_data()
