@@ -50,7 +50,6 @@ _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرح
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
 _TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
 _REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
-_REPORTED_THAT = re.compile(r"(?<!\w)(?:إن|أن|بأن)(?!\w)")
 _EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
@@ -90,7 +89,9 @@ _PRESENT_LEVEL = re.compile(r"(?<!\w)[وف]?(?:تنشر|ينشر|تحتفظ|يح
                             rf"|يبلغ|تبلغ|يقدر|تقدر|يضم|تضم|يبقى|تبقى|{_NOW_WORDS})(?!\w)")
 # where a figure's own clause starts: "، و…" (not "، وفق"), "فيما", "مقارنة"; reported speech "… إن/أن …"
 _NEW_CLAUSE = r"؛|[،,]\s*(?=و(?!فق))|(?<!\w)(?:فيما|بينما|مقابل|مقارنة|حيث)(?!\w)"
-_CLAUSE_START = re.compile(_NEW_CLAUSE + r"|(?<!\w)(?:إن|أن|بأن)(?:ه|هم)?(?!\w)")  # not "إنها وقعت منذ": the figure's
+_THAT = r"(?<!\w)(?:إن|أن|بأن)"  # reported speech
+_REPORTED_THAT = re.compile(_THAT + r"(?!\w)")
+_CLAUSE_START = re.compile(_NEW_CLAUSE + "|" + _THAT + r"(?:ه|هم)?(?!\w)")  # not "إنها وقعت منذ": the figure's
 _NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
@@ -122,7 +123,9 @@ _NOT_BETWEEN = (r"[إا]لى|عن|[أا]ن|[إا]ن|عدد\w*|تعداد\w*|عد
 _MOVE_BEFORE = re.compile(_MOVE_VERB + r"(?:\s+(?!(?:" + _NOT_BETWEEN + r")(?!\w))[^\s\d]+){0,4}\s+(?:بـ?|الـ?)?$")
 _AFTER_IN_CLAUSE = (r"^\s*\S+(?:\s+(?:من\s+بين\s+\S+|(?!(?:الذي|التي|الذين|حيث|بعد|منذ|عندما|حين|قبل)(?!\w))"
                     r"[^\s\d،,؛.]+)){0,6}?\s+")
-# ... and the troops themselves staying on is a plan: "900 جندي من بين 2500 سيبقون في إقليم كردستان"
+# After the number the troops are the verb's subject, so not what others do to them in the present
+# ("يرسلون", "يسحبون") nor "دفعوا"; the troops themselves staying on is a plan: "900 جندي من بين 2500
+# سيبقون في إقليم كردستان".
 _VERB_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?(?:(?P<move>(?:[أا]رسل|سحب|غادر|وصل|انسحب|عاد|نقل)وا"
                          r"|س?[يت](?:غادر|صل|نسحب|عود|نقل)ون)|(?P<stay>س[يت](?:بق|ظل|تمركز|نتشر)ون))(?!\w)")
 # Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a small group already named ("الجنود
@@ -432,7 +435,7 @@ class _Reader:
             clause = after_last(recent, "،,؛")
             toll = _TOLL.search(clause)
             if toll:  # "ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً"; the nearest: "… والمصابين إلى 40"
-                nearest = [m for m in _TOLL_NOUN.finditer(clause, toll.start())][-1]
+                nearest = list(_TOLL_NOUN.finditer(clause, toll.start()))[-1]
                 return "killed" if nearest.group("killed") else "injured"
         killed_or_injured = lx.may_name_casualty(recent) or lx.may_name_casualty(after)
         missing = lx.may_name_missing(recent) or lx.may_name_missing(after[:_MISSING_REACH])
@@ -821,7 +824,9 @@ def _other_measure(clause: str) -> str:
     anything else counted once is an incident."""
     if lx.NEGATION_RE.search(clause):
         return "incident"
-    change = [m.end() for m in lx.OTHER_CHANGE_RE.finditer(clause)] + [len(clause)] * bool(lx.AFTER_CHANGE_AT_END_RE.search(clause))
+    if lx.AFTER_CHANGE_AT_END_RE.search(clause):
+        return "change"
+    change = [m.end() for m in lx.OTHER_CHANGE_RE.finditer(clause)]
     level = [m.end() for m in lx.OTHER_LEVEL_RE.finditer(clause)]
     if not change and not level:
         return "incident"

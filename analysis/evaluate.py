@@ -153,7 +153,7 @@ def _shown(value: object) -> object:
     """A table cell as gold.jsonl would write it: None for missing, a date as YYYY-MM-DD."""
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return None
-    return pd.Timestamp(value).strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else value
+    return value.strftime("%Y-%m-%d") if isinstance(value, pd.Timestamp) else value
 
 
 def _article_text(path: str) -> str:

@@ -233,6 +233,8 @@ KEEP_AT_END_RE = re.compile(r"(?<!\w)(?:[وبل]?(?:ال)?[إا]بقاء|بقا�
 def may_keep(clause: str) -> bool:
     """A quick test before KEEP_AT_END_RE: each of its forms holds one of these."""
     return "بقاء" in clause or "احتفاظ" in clause or "من الم" in clause
+
+
 TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
 # Casualties a campaign caused are a total: "الهجمات … أسفرت عن إصابة 45", "أدت هجمات المسيرات … إلى إصابة
 # 66", "الحرب … خلّفت نحو 4500 قتيل" (a cause word and a campaign before the figure in its sentence).
@@ -247,11 +249,12 @@ CAUSED_BY_CAMPAIGN_AFTER_RE = re.compile(r"(?<!\w)(?:جراء|بسبب|نتيج�
 # ("إغلاق ثلاث قواعد", "أخلى التحالف 6 قواعد", "انسحبت من 9 منها") is a change; deployed in or present
 # at ("انتشرت في 12 قاعدة", "موجودة الآن في 3") is a level.
 # (not a noun naming when or what: "بعد إخلاء قاعدة التاجي", "ضمن عملية سحب المعدات").
-OTHER_CHANGE_RE = re.compile(r"(?<!بعد )(?<!عملية )(?<!ضمن )(?<!إطار )(?<!\w)[وف]?(?:(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)"
-                             r"|(?:[أا]غلق|[أا]خل[تى]|انسحب|سحب|سلم)ت?|س?[يت](?:غلق|خلي|نسحب|سحب|سلم))(?!\w)")
+_CLOSING_NOUNS = r"(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)"
+OTHER_CHANGE_RE = re.compile(r"(?<!بعد )(?<!عملية )(?<!ضمن )(?<!إطار )(?<!\w)[وف]?(?:" + _CLOSING_NOUNS
+                             + r"|(?:[أا]غلق|[أا]خل[تى]|انسحب|سحب|سلم)ت?|س?[يت](?:غلق|خلي|نسحب|سحب|سلم))(?!\w)")
 OTHER_LEVEL_RE = re.compile(r"(?<!\w)[وف]?(?:انتشرت|تنتشر|ينتشر|تتمركز|يتمركز|موجودة|موجود|متواجدة|توجد|يوجد|[يت]?حتفظ"
                             r"|احتفظت)(?!\w)")
-AFTER_CHANGE_AT_END_RE = re.compile(r"(?<!\w)بعد\s+(?:ال)?(?:[إا]غلاق|[إا]خلاء|انسحاب|سحب|تسليم)\s+$")  # "بعد تسليم 8 قواعد"
+AFTER_CHANGE_AT_END_RE = re.compile(r"(?<!\w)بعد\s+" + _CLOSING_NOUNS + r"\s+$")  # "بعد تسليم 8 قواعد"
 NEGATION_RE = re.compile(r"(?<!\w)[وف]?(?:لم|لن|لا)(?!\w)(?!\s+[يت]زال)")  # "لا تزال" is "still"
 
 KINDS = ("attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones", "injured",
