@@ -400,8 +400,8 @@ class _Reader:
         trimmed = re.sub(r"\s*ال\s*$", "", before)
         if trimmed != before or number.is_words:
             tokens = _tokens(trimmed)
-            if tokens and lx.noun_kind(tokens[-1]) not in (None, "skip", "person"):
-                return lx.noun_kind(tokens[-1])
+            if tokens and lx.noun_kind(tokens[-1]) not in (None, "person"):
+                return lx.noun_kind(tokens[-1])  # "skip" too: "خلال الأشهر الثلاثة الماضية" is a duration
         recent = before[-90:]
         count = None
         for count in re.finditer(r"(?:عدد|أعداد|اعداد|حصيلة|عديد)\s+(\S+)", recent):

@@ -94,6 +94,9 @@ def test_claims(text, expected):
     "رقم العدد [ 16499] قتلى وجرحى في هجوم على قاعدة.",
     "وتعرضت القواعد لهجمات في كانون الأول 2023 وكانون الثاني 2024.",
     "ويمثل ذلك رابع هجوم من نوعه، والهجوم الرابع والثمانين منذ أكتوبر.",
+    # a number word after a period of time is a duration, even beside a casualty word
+    "وقتل خلال الأشهر الثلاثة الماضية عدد من عناصر الفصائل.",
+    "وأصيب في الأيام الخمسة الأخيرة عدد من الجنود بجروح.",
 ])
 def test_not_claims(text):
     assert claims(text) == []
