@@ -28,6 +28,12 @@ _RECENT_DAYS = 31
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
+# A newspaper's masthead gives the Hijri date first: "الأربعاء 3 من ربيع الآخر 1442 هـ 18 نوفمبر 2020
+# السنة 145 العدد 48945" (after normalisation, which drops the tatweel of "هــ").
+_HIJRI_MONTHS = (r"محرم|صفر|ربيع\s+(?:الأول|الاول|الآخر|الاخر|الثاني)|جمادى\s+(?:الأولى|الاولى|الآخرة|الاخرة|الثانية)"
+                 r"|رجب|شعبان|رمضان|شوال|ذو\s+القعدة|ذو\s+الحجة")
+_MASTHEAD_PREFIX = re.compile(r"[\W_]*(?:\w+[\W_]+)?\d{1,2}\s+(?:من\s+)?(?:شهر\s+)?(?:" + _HIJRI_MONTHS
+                              + r")\s+1[34]\d\d\s*هـ?[\W_]*")
 
 
 @dataclass(frozen=True)
@@ -172,7 +178,8 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         line_end = text.find("\n", mention.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         stamped = re.search(r"الساعة|\d{1,2}:\d{2}", line)
-        if not stamped and len(line) > 60 and mention.start - line_start > 20:
+        masthead = _MASTHEAD_PREFIX.fullmatch(text, line_start, mention.start)
+        if not stamped and not masthead and len(line) > 60 and mention.start - line_start > 20:
             continue  # a date inside a long line (a photo caption) is not a dateline
         candidate = date(mention.year, mention.month, mention.day)
         later = [m for m in mentions if m is not mention and m.year and m.year > candidate.year

@@ -30,6 +30,13 @@ def test_photo_caption_date_is_not_a_dateline():
     assert published(text).basis != "dateline"
 
 
+def test_a_masthead_with_the_hijri_date_first_is_a_dateline():
+    text = ("الأهرام\nالأربعاء ٣ من ربيع الآخر ١٤٤٢ هــ ١٨ نوفمبر ٢٠٢٠ السنة ١٤٥ العدد ٤٨٩٤٥\n\n"
+            "أعلن الوزير أمس أن بلاده خفضت قواتها في سبتمبر الماضي.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2020, 11, 18), "day", "dateline")
+
+
 def test_a_plan_for_a_later_year_does_not_unseat_the_dateline():
     text = "بغداد - 12 تشرين الأول 2025\n\nقال مسؤول إن نحو 2500 جندي سينسحبون بحلول أيلول 2026."
     result = published(text)
