@@ -66,7 +66,7 @@ DATE_RE = re.compile(
     rf"(?:\s+(?:من\s+)?(?P<rel>{_REL}|العام\s+الماضي))?"
 )
 NUMERIC_DATE_RE = re.compile(
-    rf"(?<![\d.])(?:(?P<iy>{_YEAR})-(?P<im>\d{{1,2}})-(?P<id>\d{{1,2}})"
+    rf"(?<![\d.])(?:(?P<iy>{_YEAR})(?P<isep>[-/.])(?P<im>\d{{1,2}})(?P=isep)(?P<id>\d{{1,2}})"
     rf"|(?P<day>\d{{1,2}})\s?(?P<sep>[/.\-]|\s)\s?(?P<month>\d{{1,2}})\s?(?P=sep)\s?(?P<year>{_YEAR}))(?![\d])"
 )
 YEAR_RE = re.compile(

@@ -27,6 +27,8 @@ _UNTIL_JOIN = re.compile(r"\s*و?حتى\s*")
 _RECENT_DAYS = 31
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
 _FUTURE_WINDOW = 60
+_TODAY_SHIFT = {"اليوم": 0, "أمس": 1, "امس": 1}  # days back from the publication date
+_NEAR_DAYS = 7  # a year-less weekday date up to a week ahead of the top date can still be a plan
 _SAME_OCCURRENCE_DAYS = 45  # "4 يناير" read just after "5 يناير" is the same January, not the next
 # A newspaper's masthead gives the Hijri date first: "الأربعاء 3 من ربيع الآخر 1442 هـ 18 نوفمبر 2020
 # السنة 145 العدد 48945" (after normalisation, which drops the tatweel of "هــ").
@@ -190,6 +192,29 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
     return None
 
 
+def _contradicted(view: str, mentions: list[DateMention], top: date) -> bool:
+    """Whether the body's weekdays deny that it was written on the top date: a site's header shows
+    the day the page was saved ("الأحد، 9 حزيران 2024" above "فجر اليوم الأربعاء"; a February date
+    above "أمس الجمعة 27 كانون الأول"; an October date above "ليل الأحد 27 جوان", which no June
+    of that year had)."""
+    for index, mention in enumerate(mentions):
+        if mention.weekday is None or mention.year is not None:
+            continue
+        previous = mentions[index - 1] if index else None
+        if previous and previous.relative in _TODAY_SHIFT and not view[previous.end:mention.start].strip():
+            if (top - timedelta(days=_TODAY_SHIFT[previous.relative])).weekday() != mention.weekday:
+                return True
+        elif mention.day is not None and mention.month is not None and not is_future_context(view, mention):
+            near = top + timedelta(days=_NEAR_DAYS)  # "الأحد 27 يونيو" may be a day or two ahead
+            year = _latest_year(mention, near)
+            try:
+                if year is not None and date(year, mention.month, mention.day).weekday() != mention.weekday:
+                    return True
+            except ValueError:  # "الخميس 29 شباط" in a year without it: no evidence either way
+                continue
+    return False
+
+
 def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | None:
     """The latest past date the text states with a year: the article cannot be older.  So does the
     date an embedded post is signed with ("— Lloyd J. Austin III (@SecDef) December 26, 2023")."""
@@ -286,7 +311,7 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
         low, precision = date(last_year, 1, 1), "year"
     if low is None:
         return None
-    high = office[1] if office else today
+    high = min(office[1], today) if office else today
     stated = _stated_today(view, mentions, low, high)
     if stated:
         return Published(stated, "day", "inferred")
@@ -332,10 +357,18 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
         is_dateline = dateline is not None and date(dateline.year, dateline.month, dateline.day) == parsed[0]
         span = (dateline.start, dateline.end) if is_dateline else None
         return Published(parsed[0], parsed[1], "catalog", span)
+    today = today or date.today()
     if dateline:
-        return Published(date(dateline.year, dateline.month, dateline.day), "day", "dateline",
-                         (dateline.start, dateline.end))
-    inferred = infer(view, mentions, today or date.today())
+        top = date(dateline.year, dateline.month, dateline.day)
+        span = (dateline.start, dateline.end)
+        if not _contradicted(view, mentions, top):
+            return Published(top, "day", "dateline", span)
+        # the date a site's header shows the day the page was saved: the article is no later, and
+        # the date does not date its figures (the span)
+        inferred = infer(view, [m for m in mentions if m is not dateline], min(today, top))
+        return Published(inferred.value, inferred.precision, inferred.basis, span) if inferred \
+            else Published(top, "day", "header", span)
+    inferred = infer(view, mentions, today)
     if inferred:
         return inferred
     if header_date:

@@ -30,6 +30,9 @@ MONTHS = {
                 "نوفمبر", "ديسمبر"],
 }
 WEEKDAYS = ["الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"]
+# "أمس الجمعة", "-أمس الاثنين-": the weekday of the sentence's own article; under another dateline it
+# becomes the weekday of that date's yesterday or today, as in a real article
+_SAID_DAY = re.compile(r"(?P<said>اليوم|أمس)(?P<gap>[\s(\-،,]{1,3})(?:الإثنين|" + "|".join(WEEKDAYS) + ")")
 INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 
 
@@ -70,6 +73,8 @@ def templates() -> list[Template]:
                 body = text[sentence.start:sentence.end]
                 others = re.findall(r"\d+", body)
                 if others == [str(item["value"])] and "\n" not in body:
+                    body = _SAID_DAY.sub(lambda m: m["said"] + m["gap"] + ("{today}" if m["said"] == "اليوم"
+                                                                          else "{yesterday}"), body)
                     found.append(Template(body.replace(str(item["value"]), "{n}"), item["kind"],
                                           item["qualifier"], item["value"]))
     return found
@@ -102,7 +107,8 @@ def generate(n: int, seed: int = 0) -> list[Synthetic]:
         for template in rng.sample(bank, k=min(len(bank), rng.randint(4, 8))):
             value = _fresh(template.value, rng)
             written = str(value).translate(INDIC) if indic else str(value)
-            lines.append(template.text.replace("{n}", written))
+            lines.append(template.text.replace("{n}", written).replace("{today}", WEEKDAYS[published.weekday()])
+                         .replace("{yesterday}", WEEKDAYS[(published - timedelta(days=1)).weekday()]))
             claims.append((template.kind, value, template.qualifier))
         articles.append(Synthetic(f"syn_{seed}_{number:06d}", "\n".join(lines) + "\n", published, claims))
     return articles

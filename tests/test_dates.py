@@ -26,6 +26,8 @@ def first(text: str, published: date, precision: str = "day", future: bool = Fal
     ("أواخر العام 2019", date(2019, 1, 1), "year"),
     ("27 02 2021 | تقارير", date(2021, 2, 27), "day"),
     ("السبت - ١٦ / نوفمبر / ٢٠٢٤", date(2024, 11, 16), "day"),
+    ("ع. ب / وكالات\n2024/02/03 10:15", date(2024, 2, 3), "day"),  # year first, with slashes
+    ("نشر في 2023.10.05", date(2023, 10, 5), "day"),
 ])
 def test_explicit_dates(text, expected, precision):
     resolved = first(text, date(2026, 1, 1))

@@ -37,6 +37,36 @@ def test_a_masthead_with_the_hijri_date_first_is_a_dateline():
     assert (result.value, result.precision, result.basis) == (date(2020, 11, 18), "day", "dateline")
 
 
+def test_a_site_header_that_the_body_contradicts_is_not_the_dateline():
+    # the header shows the day the page was saved, a Sunday; the article speaks of "today, Wednesday"
+    text = ("شفق نيوز\nالأحد، 9 حزيران 2024\n\nأفاد مصدر أمني فجر اليوم الأربعاء 22 تشرين الثاني بمقتل "
+            "خمسة عناصر بقصف أمريكي، في أحدث رد على هجمات بدأت في 17 تشرين الأول 2023.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2023, 11, 22), "day", "inferred")
+    # "yesterday, Friday 27 December" cannot be the day before Monday 14 February
+    text = ("السومرية نيوز\nالاثنين 14 شباط 2022\n\nقتل متعاقد مدني أمريكي مساء أمس الجمعة 27 كانون الأول "
+            "بهجوم صاروخي على قاعدة K1، بعد هجمات بدأت في تشرين الأول 2019.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2019, 12, 28), "day", "inferred")
+    # no June of 2024 had a Sunday the 27th: the strikes, under Biden, were in 2021
+    text = ("الشروق أونلاين\nالخميس 03 أكتوبر 2024\n\nشنت الولايات المتحدة ليل الأحد 27 جوان/يونيو ضربات "
+            "جوية بأمر من الرئيس جو بايدن على الحدود بين العراق وسوريا.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2021, 6, 1), "month", "inferred")
+
+
+def test_a_header_the_body_agrees_with_stays_the_dateline():
+    for body in ("أفاد مصدر أمني فجر اليوم الأربعاء بمقتل خمسة عناصر.", "قال مسؤول أمس الثلاثاء إن الهجوم فشل.",
+                 "وكانت ضربات الأحد 19 تشرين الثاني قد استهدفت مقرين.", "وسيزور الوزير بغداد الأحد 26 تشرين الثاني."):
+        result = published(f"الأربعاء، 22 تشرين الثاني 2023\n\n{body}")
+        assert (result.value, result.basis) == (date(2023, 11, 22), "dateline"), body
+
+
+def test_a_contradicted_header_with_nothing_else_to_go_on_stays_as_the_header():
+    result = published("الأحد، 9 حزيران 2024\n\nأفاد مصدر أمني فجر اليوم الأربعاء بمقتل خمسة عناصر.")
+    assert (result.value, result.precision, result.basis) == (date(2024, 6, 9), "day", "header")
+
+
 def test_a_plan_for_a_later_year_does_not_unseat_the_dateline():
     text = "بغداد - 12 تشرين الأول 2025\n\nقال مسؤول إن نحو 2500 جندي سينسحبون بحلول أيلول 2026."
     result = published(text)
