@@ -327,6 +327,8 @@ class _Reader:
             rest = after
         else:
             noun, rest = self._noun_after(after)
+            if lx.has_particle(noun):  # "وإصابة ستة بهجوم صاروخي": no noun after the number
+                noun, rest = "", after
         kind = lx.noun_kind(noun) if noun else None
         if kind is None and not is_one:
             kind = self._kind_before(before, number)

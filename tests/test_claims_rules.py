@@ -32,6 +32,10 @@ def claims(text: str) -> list[tuple]:
     ("واستهدفت ضربتان أمريكيتان مقرين للحشد في القائم.",
      [("strikes", 2, "exact", "incident"), ("targets", 2, "exact", "incident")]),
     ("ويبقى ما يزيد على 2000 جندي أمريكي في شمال شرق سوريا.", [("troops", 2000, "more_than", "level")]),
+    # a noun with a preposition glued on is not what the number counts
+    ("مقتل متعاقد أمريكي وإصابة ستة بهجوم صاروخي على قاعدة في كركوك.", [("injured", 6, "exact", "incident")]),
+    ("مقتل ٣ جنود أمريكيين وإصابة ٣٤ بهجوم بمسيّرة على موقع في الأردن",
+     [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),
     ("أعلن التحالف الدولي سحب 500 جندي من قاعدة عين الأسد.", [("foreign_troops", 500, "exact", "change")]),
     ("ويوجد في العراق 900 مستشار عسكري أمريكي.", [("troops", 900, "exact", "level")]),
     # "سنوات" (years) and "سياسة" begin like a future verb ("سيبقى") but are not one
