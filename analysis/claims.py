@@ -65,6 +65,10 @@ _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عام
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
 _SINCE_WORD = re.compile(_SINCE)
+# "في أول مرة يسقط فيها قتلى … منذ اندلاع الحرب", "ثالث هجوم يطال القاعدة منذ منتصف شباط": the "since"
+# of a first, second, … time, not of a running total (not the "الأول" of "تشرين الأول")
+_ORDINAL_BEFORE_SINCE = re.compile(
+    r"(?<!\w)(?<!تشرين )(?<!كانون )(?<!ربيع )(?<!جمادى )(?:ال)?(?:أول|اول|أولى|اولى|ثاني|ثانية|ثالث|ثالثة|رابع|رابعة|خامس|خامسة)(?!\w)[^،,؛.:]{0,80}?" + _SINCE + "$")
 # "منذ شباط الماضي، حين علقت هجماتها بعد مقتل 3 جنود": a figure inside a "when" clause set off right
 # after the date happened then; it is not counted since then ("ومنذ 17 تشرين الأول، حين اندلعت الحرب،
 # تعرضت القوات لـ 160 هجوما" is: the figure is past the clause; without the comma after a "منذ" date,
@@ -597,8 +601,11 @@ class _Reader:
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
             if total.group() == "حصيلة" and _EVENT_TOLL.match(self.view, total.start()):
                 continue  # "حصيلة قتلى الضربات الأميركية ترتفع إلى 25"
-            if not (total.group() == "منذ" and self._when_clause_date(number, sentence)):
-                return "total"
+            if total.group() == "منذ" and (
+                    _ORDINAL_BEFORE_SINCE.search(self.view, max(sentence.start, total.start() - 100), total.end())
+                    or self._when_clause_date(number, sentence)):
+                continue
+            return "total"
         if kind in ("killed", "injured") and self._caused_by_campaign(number, sentence):
             return "total"
         return other
