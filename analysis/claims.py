@@ -52,7 +52,7 @@ _TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
 _REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
 _EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
-_ELLIPTIC = re.compile(r"^\s*(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
+_ELLIPTIC = re.compile(r"^\s*(?:(?:تقريبا|تقريباً|على\s+الأقل|على\s+الاقل)\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
@@ -347,7 +347,7 @@ class _Reader:
         if kind == "shells":
             kind = "rockets" if re.match(r"^\s*(?:ال)?(?:هاون|صاروخية|الصاروخية)", rest) else "other"
         if kind in ("person", "troops", "fighters", "inherit", None):
-            casualty = self._casualty(before, "" if is_one else after)
+            casualty = self._casualty(before, "" if is_one else after) or self._coordinated_casualty(number, sentence)
             if casualty:
                 return casualty
         if kind == "inherit" or (kind is None and after.strip() and self._elliptic(after)):
@@ -471,6 +471,14 @@ class _Reader:
                 if not m.group().startswith(("و", "ف")):  # "... وأصيب آخرون" opens a new clause
                     hits.append((m.start(), kind))
         return min(hits)[1] if hits else None
+
+    def _coordinated_casualty(self, number: NumberMatch, sentence: Sentence) -> str | None:
+        """"أصيب أربعة عسكريين أمريكيين وعنصران من القوات الأمنية": people joined by "و" to the killed
+        or injured before them, in the same clause, are killed or injured too."""
+        previous = self._coordinated_previous(number, sentence)
+        if previous and previous.kind in ("killed", "injured") and not _CLAUSE_MARK.search(self.view, previous.end, number.start):
+            return previous.kind
+        return None
 
     def _elliptic(self, after: str) -> bool:
         """"و18 في سوريا", "أي ما مجموعه 38": no noun, the kind is the previous number's."""

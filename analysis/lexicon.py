@@ -59,6 +59,10 @@ DUALS: dict[str, str] = {fold(w): k for w, k in (
     ("قاعدتين", "other"), ("قاعدتان", "other"), ("جريحين", "injured"), ("جريحان", "injured"),
     ("قتيلين", "killed"), ("قتيلان", "killed"), ("مقرين", "targets"), ("مقران", "targets"), ("قذيفتين", "shells"), ("آليتين", "other"),
     ("آخران", "inherit"),
+    # people in the dual, nouns whose plural is spelled otherwise ("متعاقدين" may be a plural, and
+    # "عسكريان", "مدنيان" are adjectives as often: "مصدران عسكريان", "متعاقدان مدنيان")
+    ("شخصين", "person"), ("شخصان", "person"), ("عنصرين", "fighters"), ("عنصران", "fighters"),
+    ("متعاقدان", "person"),
 )}
 
 # Dual nouns anywhere in a text, with attached prefixes: one pass instead of a lookup per token.

@@ -32,6 +32,19 @@ def claims(text: str) -> list[tuple]:
     ("واستهدفت ضربتان أمريكيتان مقرين للحشد في القائم.",
      [("strikes", 2, "exact", "incident"), ("targets", 2, "exact", "incident")]),
     ("ويبقى ما يزيد على 2000 جندي أمريكي في شمال شرق سوريا.", [("troops", 2000, "more_than", "level")]),
+    # people in the dual, and people joined by "و" to the killed or injured before them
+    ("وسقط صاروخ قرب المطار ما أدى إلى إصابة شخصين بجروح.", [("injured", 2, "exact", "incident")]),
+    ("وأكدت الوزارة إصابة عنصرين من القوات الأميركية.", [("injured", 2, "exact", "incident")]),
+    ("وأصيب أربعة عسكريين أمريكيين وعنصران من القوات الأمنية العراقية.",
+     [("injured", 4, "exact", "incident"), ("injured", 2, "exact", "incident")]),
+    ("وأسفر الهجوم عن مقتل جنديين أمريكيين ومتعاقد بريطاني وعنصرين من الشرطة.",
+     [("killed", 2, "exact", "incident"), ("killed", 2, "exact", "incident")]),
+    ("وقتل 3 جنود أمريكيين، و2500 جندي ما زالوا ينتشرون في العراق.",
+     [("killed", 3, "exact", "incident"), ("troops", 2500, "exact", "level")]),
+    ("وقال مصدران عسكريان عراقيان إن الهجوم فشل.", []),  # "عسكريان" here describes the sources
+    # "و900 تقريبا في سوريا": a qualifier after the number does not hide the ellipsis
+    ("وتنشر الولايات المتحدة نحو 2,500 جندي في العراق، و900 تقريبا في سوريا.",
+     [("troops", 2500, "approx", "level"), ("troops", 900, "approx", "level")]),
     # a noun with a preposition glued on is not what the number counts
     ("مقتل متعاقد أمريكي وإصابة ستة بهجوم صاروخي على قاعدة في كركوك.", [("injured", 6, "exact", "incident")]),
     ("مقتل ٣ جنود أمريكيين وإصابة ٣٤ بهجوم بمسيّرة على موقع في الأردن",
