@@ -28,7 +28,7 @@ _NON_CLAIM_BEFORE = re.compile(
     r"(?:المشاهدات|مشاهدة|رقم\s+العدد|رقم|البرج|برج|الساعة|هاتف|الهاتف|ص\.ب|[إا]ف|F|UH|MQ|قرار|القرار|المادة|البند|الفقرة"
     r"|الصفحة|الطبعة|كوفيد|كورونا|الطراز|طراز|الجولة|الدورة)\s*[-(\[]?\s*$"
 )
-_NON_CLAIM_AFTER = re.compile(r"^\s*(?:%|٪|:\d|/\s*\d|دقيقة\s+للقراءة|-\s*\d)")
+_NON_CLAIM_AFTER = re.compile(r"^\s*(?:%|٪|(?:في\s+ال|بال)(?:مئة|مائة|مئه|مائه)(?!\w)|:\d|/\s*\d|دقيقة\s+للقراءة|-\s*\d)")
 _TOKEN = re.compile(r"[^\s.,،؛:!?؟()\"“”«»\[\]{}/\-–—]+")
 _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)?\s*(\S+)")
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
@@ -44,7 +44,7 @@ _CLAUSE_MARK = re.compile(r"[،,؛]")
 _MISSING_REACH = 150  # characters after a number that hold the nine words its missing words are looked for in
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
-_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
+_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 # A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
 _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
@@ -54,6 +54,7 @@ _EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:(?:تقريبا|تقريباً|على\s+الأقل|على\s+الاقل)\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
+_OR = ("أو", "او", "-", "–")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
 # "بين عامي 2019 و2020", "يومي الإثنين والثلاثاء"
@@ -515,11 +516,13 @@ class _Reader:
         return "exact"
 
     def _range_partner(self, number: NumberMatch, after: str) -> bool:
-        m = re.match(r"^\s*(\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(\d[\d,.]*|\S+)", after)
+        m = re.match(r"^\s*(\S+\s+)?(و|إلى|الى|-|–|أو|او)\s*(\d[\d,.]*|\S+)", after)
         if not m:
             return False
-        nums = find_numbers(m.group(2))
-        return bool(nums) and nums[0].value > number.value and (m.group(1) is None or lx.noun_kind(m.group(1)))
+        nums = find_numbers(m.group(3))
+        # a noun between the two only with "أو" ("5 صواريخ أو 6"): "5 صواريخ و10 قذائف" is a list
+        return bool(nums) and nums[0].value > number.value and (
+            m.group(1) is None or (lx.noun_kind(m.group(1)) is not None and m.group(2) in _OR))
 
     def _is_range_end(self, number: NumberMatch, sentence: Sentence) -> bool:
         before = self.view[max(sentence.start, number.start - 40):number.start]
@@ -528,8 +531,8 @@ class _Reader:
             return False
         last = nums[-1]
         between = before[last.end:]
-        if not re.fullmatch(r"\s*(?:\S+\s+)?(?:و|-|–|إلى|الى|أو|او)\s*", between):
-            return False
+        if not re.fullmatch(r"\s*(?:\S+\s+(?=[-–أا]))?(?:و|-|–|إلى|الى|أو|او)\s*", between):
+            return False  # a noun between the two only with "أو": "5 صواريخ و10 قذائف" is a list
         head = before[:last.start]
         return last.value < number.value and (re.search(r"(?:بين|سوى)\s+$", head) is not None
                                               or not _FROM_TO.search(head))

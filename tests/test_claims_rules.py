@@ -45,6 +45,13 @@ def claims(text: str) -> list[tuple]:
     # "و900 تقريبا في سوريا": a qualifier after the number does not hide the ellipsis
     ("وتنشر الولايات المتحدة نحو 2,500 جندي في العراق، و900 تقريبا في سوريا.",
      [("troops", 2500, "approx", "level"), ("troops", 900, "approx", "level")]),
+    # two figures joined by "و" with a noun between are a list, not a range; with "أو" or no noun, a range
+    ("وأطلق المسلحون 5 صواريخ و10 قذائف هاون.", [("rockets", 5, "exact", "incident"), ("rockets", 10, "exact", "incident")]),
+    ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
+    ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
+    ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    ("قرر الناتو توسيع بعثته في العراق من 500 إلى نحو 4000 عنصر.",
+     [("foreign_troops", 500, "exact", "level"), ("foreign_troops", 4000, "approx", "level")]),
     # a noun with a preposition glued on is not what the number counts
     ("مقتل متعاقد أمريكي وإصابة ستة بهجوم صاروخي على قاعدة في كركوك.", [("injured", 6, "exact", "incident")]),
     ("مقتل ٣ جنود أمريكيين وإصابة ٣٤ بهجوم بمسيّرة على موقع في الأردن",
@@ -111,6 +118,7 @@ def test_claims(text, expected):
     "رقم العدد [ 16499] قتلى وجرحى في هجوم على قاعدة.",
     "وتعرضت القواعد لهجمات في كانون الأول 2023 وكانون الثاني 2024.",
     "ويمثل ذلك رابع هجوم من نوعه، والهجوم الرابع والثمانين منذ أكتوبر.",
+    "وأظهر استطلاع أن 57 في المئة من الأميركيين يؤيدون الضربات، و40 بالمئة يعارضونها، و3 في المائة لم يجيبوا.",
     # a number word after a period of time is a duration, even beside a casualty word
     "وقتل خلال الأشهر الثلاثة الماضية عدد من عناصر الفصائل.",
     "وأصيب في الأيام الخمسة الأخيرة عدد من الجنود بجروح.",
