@@ -133,7 +133,7 @@ def test_not_claims(text):
     ("أكثر من 2500", "more_than"), ("أكثر قليلا من 2500", "more_than"), ("ما يربو على 2500", "more_than"),
     ("ما يزيد قليلاً على 2500", "more_than"), ("نيف و2500", "more_than"),
     ("ما لا يقل عن 2500", "at_least"), ("2500 على الأقل", "at_least"),
-    ("أقل من 2500", "less_than"), ("لا يتعدى 2500", "less_than"), ("ما لا يزيد عن 2500", "less_than"),
+    ("أقل من 2500", "less_than"), ("بما يصل إلى 2500", "less_than"), ("ما يصل إلى 2500", "less_than"), ("لا يتعدى 2500", "less_than"), ("ما لا يزيد عن 2500", "less_than"),
     ("الـ2500", "exact"),
 ])
 def test_qualifiers(phrase, qualifier):
