@@ -323,7 +323,7 @@ class _Reader:
         before = view[sentence.start:number.start]
         after = view[number.end:sentence.end]
         written = view[number.start:number.end]
-        is_one = fold(written) in ("واحد", "واحده")  # "مقاول مدني واحد": the noun comes first
+        is_one = _is_one(written)  # "مقاول مدني واحد": the noun comes first
         if lx.stem(written) in lx.DUALS:
             noun, rest = written, after
         elif is_one:
@@ -579,13 +579,12 @@ class _Reader:
         sentence_text = self.view[sentence.start:sentence.end]
         if kind == "attacks":
             return "total"
+        # "إلى قاعدة واحدة": the noun comes before "one"
+        reduced = _reduced_measure(re.sub(r"\S+\s+$", "", before) if _is_one(self.view[number.start:number.end]) else before) \
+            if kind in ("troops", "foreign_troops", "fighters", "other") else None
+        if reduced:
+            return reduced
         if kind in ("troops", "foreign_troops", "fighters"):
-            if re.search(r"(?:من|إلى|الى)\s+$", before) and _REDUCTION.search(before):
-                if _FROM_TO.search(before):
-                    return "level"
-                # "خفض قواتها من 2000 إلى 1400" (a reduction under way) or "سينخفض … إلى": the target;
-                # "انخفض العدد من 2500 إلى 2000" (it fell): the level now
-                return "level" if _PAST_FALL.search(before) else "planned"
             tail = max(0, len(before) - _TAIL)  # the end-anchored patterns below need no more than this
             if _OUT_OF_AT_END.search(before, tail):
                 return "level"
@@ -836,6 +835,21 @@ class _Reader:
                     period_start=period_start, as_of=as_of, as_of_precision=as_of_precision,
                     start=number.start, end=number.end, sentence=sentence,
                 ))
+
+
+def _is_one(written: str) -> bool:
+    return fold(written) in ("واحد", "واحده")
+
+
+def _reduced_measure(before: str) -> str | None:
+    """"خفض قواتها من 2000 إلى 1400", "ستقلص قواعدها من ثماني قواعد إلى قاعدة واحدة": the figure before
+    "إلى" was the level, the one after it the target (a reduction under way or to come); "انخفض العدد
+    من 2500 إلى 2000" (it fell): the level now."""
+    if not (re.search(r"(?:من|إلى|الى)\s+$", before) and _REDUCTION.search(before)):
+        return None
+    if _FROM_TO.search(before):
+        return "level"
+    return "level" if _PAST_FALL.search(before) else "planned"
 
 
 def _other_measure(clause: str) -> str:

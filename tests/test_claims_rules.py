@@ -194,6 +194,11 @@ def test_qualifiers(phrase, qualifier):
     ("انتشرت القوات الأمريكية في 12 قاعدة بالعراق، وانسحبت من 9 منها.",
      [("other", 12, "exact", "level"), ("other", 9, "exact", "change")]),
     ("أخلى التحالف 6 قواعد منذ بداية العام.", [("other", 6, "exact", "change")]),
+    ("وكان الجنود يتوزعون على قاعدتين، بعد أن انتشروا في 505 قواعد ومواقع عسكرية.",
+     [("other", 2, "exact", "level"), ("other", 505, "exact", "level")]),
+    # from a level to a target, as for troops
+    ("وأعلن أن بلاده ستقلص عدد قواعدها العسكرية في سوريا من ثماني قواعد إلى قاعدة واحدة.",
+     [("other", 8, "exact", "level"), ("other", 1, "exact", "planned")]),
 ])
 def test_measures(text, expected):
     assert claims(text) == expected
