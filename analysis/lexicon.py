@@ -109,6 +109,7 @@ def noun_kind(token: str) -> str | None:
     return NOUN_KINDS.get(key) or DUALS.get(key)
 
 
+@lru_cache(maxsize=1 << 16)
 def has_particle(token: str) -> bool:
     """'بهجوم', 'وصواريخ', 'للقوات': a known noun with a preposition or "و" glued on, which the noun
     a number counts never has ("إصابة ستة بهجوم صاروخي" counts no attacks)."""
