@@ -94,8 +94,8 @@ _DUAL_SCALES = {"الفان", "الفين", "الفي", "مليونان", "مل�
 _PLURAL_SCALES = {"الاف", "ملايين", "مليارات"}
 _WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS}
 _LEXICON = {*_WORD_VALUES, *_SCALES}
-_WEEKDAY_NUMBERS = {"اثنين", "اثنان"}
-_PER_HUNDRED = {fold(w) for w in ("مئة", "مائة")}
+# number words the article turns into something else: "الاثنين" is Monday, "في المئة"/"بالمئة" per cent
+_NOT_WITH_ARTICLE = {"اثنين", "اثنان", *(fold(w) for w in ("مئة", "مائة"))}
 
 
 _PREFIX = "(?:[وفبلك]|ول|وب|فب|فل)?(?:ال)?"  # attached conjunctions/prepositions/article
@@ -189,8 +189,8 @@ def _digits_number(match: re.Match[str]) -> NumberMatch:
 
 def _add_words(found: list[NumberMatch], match: re.Match[str]) -> None:
     words = match.group("words")
-    if (fold(words) in _WEEKDAY_NUMBERS or fold(words) in _PER_HUNDRED) and match.group(0).endswith("ال" + words):
-        return  # "الاثنين" is Monday; "في المئة", "بالمئة" is per cent
+    if fold(words) in _NOT_WITH_ARTICLE and match.group(0).endswith("ال" + words):
+        return
     value = words_value(words)
     if value is not None:
         found.append(NumberMatch(match.start("words"), match.end(), value, True, False))

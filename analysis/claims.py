@@ -43,7 +43,8 @@ _LATIN_BEFORE = re.compile(r"[A-Za-z]\s*-?\s*$")
 _CLAUSE_MARK = re.compile(r"[،,؛]")
 _MISSING_REACH = 150  # characters after a number that hold the nine words its missing words are looked for in
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
-_LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:على\s+(?:الأقل|الاقل)|فقط|تقريبا)?[\s\"“”«»']*")
+_AFTER_QUALIFIER = r"(?:على\s+(?:الأقل|الاقل)|تقريبا)"  # a qualifier after the number ("و900 تقريبا في سوريا")
+_LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:" + _AFTER_QUALIFIER + r"|فقط)?[\s\"“”«»']*")
 _RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 # A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
 _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
@@ -52,7 +53,7 @@ _TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
 _REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
 _EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
-_ELLIPTIC = re.compile(r"^\s*(?:(?:تقريبا|تقريباً|على\s+الأقل|على\s+الاقل)\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
+_ELLIPTIC = re.compile(r"^\s*(?:" + _AFTER_QUALIFIER + r"\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
 _OR = ("أو", "او", "-", "–")
 _RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
@@ -531,7 +532,7 @@ class _Reader:
             return False
         last = nums[-1]
         between = before[last.end:]
-        if not re.fullmatch(r"\s*(?:\S+\s+(?=[-–أا]))?(?:و|-|–|إلى|الى|أو|او)\s*", between):
+        if not re.fullmatch(r"\s*(?:\S+\s+(?=" + "|".join(_OR) + r"))?(?:و|-|–|إلى|الى|أو|او)\s*", between):
             return False  # a noun between the two only with "أو": "5 صواريخ و10 قذائف" is a list
         head = before[:last.start]
         return last.value < number.value and (re.search(r"(?:بين|سوى)\s+$", head) is not None

@@ -109,15 +109,16 @@ def noun_kind(token: str) -> str | None:
     return NOUN_KINDS.get(key) or DUALS.get(key)
 
 
+_PARTICLES = tuple(p for p in _PREFIXES if p not in ("ال", "و"))  # prepositions, alone or after "و" / "ف"
+
+
 @lru_cache(maxsize=1 << 16)
 def has_particle(token: str) -> bool:
-    """'بهجوم', 'وصواريخ', 'للقوات': a known noun with a preposition or "و" glued on, which the noun
-    a number counts never has ("إصابة ستة بهجوم صاروخي" counts no attacks)."""
+    """'بهجوم', 'للقوات', 'وبصواريخ': a known noun with a preposition glued on, which the noun a
+    number counts never has ("إصابة ستة بهجوم صاروخي" counts no attacks)."""
     word = fold(re.sub(r"[^\w]", "", token))
     return not _known(word) and any(word.startswith(p) and _known(word[len(p):]) for p in _PARTICLES)
 
-
-_PARTICLES = tuple(p for p in _PREFIXES if p not in ("ال", "و"))  # "و" alone: "وحدات" is a noun
 
 # Casualty words decide the kind of a count of people: "مقتل 3 جنود", "25 مقاتلاً قُتلوا".  Nouns may
 # take the article; a space stands for any whitespace.

@@ -9,7 +9,7 @@ precision unless the text states the day ("أمس الجمعة 17 تشرين ا�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .dates import DEADLINE_CUES, FROM_AT_END, DateMention, ResolvedDate, find_dates, resolve
@@ -270,12 +270,12 @@ def _latest_year(mention: DateMention, low: date) -> int | None:
 def _stated_today(view: str, mentions: list[DateMention], low: date, high: date) -> date | None:
     """'أمس الجمعة 17 تشرين الثاني' / 'اليوم الأربعاء 9 أيلول': the text tells its own day."""
     for index, mention in enumerate(mentions[:-1]):
-        if mention.relative not in ("أمس", "امس", "اليوم"):
+        if mention.relative not in _TODAY_SHIFT:
             continue
         following = mentions[index + 1]
         if following.day is None or following.month is None or view[mention.end:following.start].strip(" ()،,-"):
             continue
-        shift = 1 if mention.relative != "اليوم" else 0
+        shift = _TODAY_SHIFT[mention.relative]
         year = _pin_year(following, low - timedelta(days=shift), high)
         if year is None:
             continue
@@ -366,8 +366,7 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
         # the date a site's header shows the day the page was saved: the article is no later, and
         # the date does not date its figures (the span)
         inferred = infer(view, [m for m in mentions if m is not dateline], min(today, top))
-        return Published(inferred.value, inferred.precision, inferred.basis, span) if inferred \
-            else Published(top, "day", "header", span)
+        return replace(inferred, span=span) if inferred else Published(top, "day", "header", span)
     inferred = infer(view, mentions, today)
     if inferred:
         return inferred

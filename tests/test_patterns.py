@@ -105,7 +105,7 @@ def _numbers_with_one_pattern(text):
             decimal = "." in digits and not scale and not re.fullmatch(r"\d{1,3}(?:\.\d{3})+", digits)
             found.append(arabic.NumberMatch(m.start(), m.end(), round(arabic.digits_value(digits, scale)), False,
                                             decimal))
-        elif not (arabic.fold(m.group("words")) in arabic._WEEKDAY_NUMBERS and m.group(0).endswith("ال" + m.group("words"))):
+        elif not (arabic.fold(m.group("words")) in arabic._NOT_WITH_ARTICLE and m.group(0).endswith("ال" + m.group("words"))):
             value = arabic.words_value(m.group("words"))
             if value is not None:
                 found.append(arabic.NumberMatch(m.start("words"), m.end(), value, True, False))
