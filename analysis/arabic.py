@@ -178,7 +178,7 @@ def find_numbers(text: str) -> list[NumberMatch]:
     while words:
         _add_words(found, words)
         words = WORDS_RE.search(text, words.end())
-    return _join_compounds(text, found)
+    return share_scales(text, _join_compounds(text, found))
 
 
 def _digits_number(match: re.Match[str]) -> NumberMatch:
@@ -188,12 +188,76 @@ def _digits_number(match: re.Match[str]) -> NumberMatch:
 
 
 def _add_words(found: list[NumberMatch], match: re.Match[str]) -> None:
+    found += word_numbers(match)
+
+
+def word_numbers(match: re.Match[str]) -> list[NumberMatch]:
+    """The numbers of a run of number words: one ("ستة وستين"), or two where "و" cannot join them
+    ("بين خمسة وستة آلاف" is 5 and 6000, not 11000)."""
     words = match.group("words")
     if fold(words) in _NOT_WITH_ARTICLE and match.group(0).endswith("ال" + words):
-        return
-    value = words_value(words)
-    if value is not None:
-        found.append(NumberMatch(match.start("words"), match.end(), value, True, False))
+        return []
+    offset, found = match.start("words"), []
+    for start, end in _compound_spans(words):
+        value = words_value(words[start:end])
+        if value is not None:
+            found.append(NumberMatch(offset + start, offset + end, value, True, False))
+    return found
+
+
+def _compound_spans(words: str) -> list[tuple[int, int]]:
+    """Where a run of number words splits into numbers: at a "و" that does not continue the number."""
+    spans: list[tuple[int, int]] = []
+    start, previous = 0, None
+    for token in re.finditer(r"\S+", words):
+        folded = fold(token.group())
+        joined = folded.startswith("و") and folded not in _LEXICON and folded[1:] in _LEXICON
+        value = _WORD_VALUES.get(folded[1:] if joined else folded) or _SCALES.get(folded[1:] if joined else folded)
+        if joined and previous is not None and value is not None and not _continues(previous, value):
+            spans.append((start, previous_end))
+            start = token.start() + 1
+        previous, previous_end = value, token.end()
+    spans.append((start, len(words)))
+    return spans
+
+
+def _continues(previous: int, following: int) -> bool:
+    """Whether "previous وfollowing" is one number: a unit then a ten ("خمسة وعشرين"), a ten then a
+    unit, hundreds or thousands then something smaller ("مئة وخمسة", "ألفين وخمسمئة")."""
+    if previous < 10:
+        return following in _TENS.values()
+    if previous < 20:
+        return False
+    if previous < 100:
+        return following < 10
+    return following < (100 if previous < 1000 else 1000)
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:و|-|–|إلى|الى|أو|او)\s*")
+_BETWEEN_AT_END = re.compile(r"بين\s*$")
+_SCALED = re.compile(rf"(?P<figure>.*\S)\s?(?P<scale>{alternation(set(_SCALES) - _DUAL_SCALES, FOLDED_SPELLINGS)})",
+                     re.DOTALL)
+
+
+def share_scales(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:
+    """"بين 7 و10 آلاف", "من 5 إلى 6 آلاف", "خمسة أو ستة آلاف": the first figure of a range takes the
+    scale word of the second (7000, not 7) when it is smaller than the second's own figure ("بين 500
+    و3 آلاف" keeps its 500).  With "و" only after "بين": "5 و6 آلاف" alone could be a list."""
+    shared = list(numbers)
+    for index in range(len(shared) - 1):
+        first, second = shared[index], shared[index + 1]
+        join = _RANGE_JOIN.fullmatch(text, first.end, second.start)
+        scaled = _SCALED.fullmatch(text, second.start, second.end) if join else None
+        if scaled is None or _SCALED.fullmatch(text, first.start, first.end):
+            continue
+        if join.group().strip() == "و" and not _BETWEEN_AT_END.search(text, max(0, first.start - 8), first.start):
+            continue
+        scale = _SCALES[fold(scaled.group("scale"))]
+        if 0 < first.value < second.value // scale:
+            figure = text[first.start:first.end]
+            value = first.value * scale if first.is_words else round(digits_value(figure, None) * scale)
+            shared[index] = NumberMatch(first.start, first.end, value, first.is_words, False)
+    return shared
 
 
 def _join_compounds(text: str, numbers: list[NumberMatch]) -> list[NumberMatch]:

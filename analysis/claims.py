@@ -520,10 +520,17 @@ class _Reader:
         m = re.match(r"^\s*(\S+\s+)?(و|إلى|الى|-|–|أو|او)\s*(\d[\d,.]*|\S+)", after)
         if not m:
             return False
-        nums = find_numbers(m.group(3))
+        partner = self._number_at(number.end + m.start(3))  # the article's reading: "3 أو 4 آلاف" is 4000
         # a noun between the two only with "أو" ("5 صواريخ أو 6"): "5 صواريخ و10 قذائف" is a list
-        return bool(nums) and nums[0].value > number.value and (
+        return partner is not None and partner.value > number.value and (
             m.group(1) is None or (lx.noun_kind(m.group(1)) is not None and m.group(2) in _OR))
+
+    def _number_at(self, start: int) -> NumberMatch | None:
+        """The article's number starting at `start` or just after (past an attached "ال" or "ب")."""
+        index = bisect_left(self.number_starts, start)
+        if index < len(self.all_numbers) and self.all_numbers[index].start <= start + 2:
+            return self.all_numbers[index]
+        return None
 
     def _is_range_end(self, number: NumberMatch, sentence: Sentence) -> bool:
         before = self.view[max(sentence.start, number.start - 40):number.start]

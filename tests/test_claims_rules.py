@@ -50,6 +50,13 @@ def claims(text: str) -> list[tuple]:
     ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
     ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
     ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    # the first figure of a range takes the scale of the second, and both are a range
+    ("وينتشر في المنطقة ما بين 7 و10 آلاف مقاتل.",
+     [("fighters", 7000, "approx", "level"), ("fighters", 10000, "approx", "level")]),
+    ("وتنتشر في العراق ما بين خمسة وستة آلاف جندي أمريكي.",
+     [("troops", 5000, "approx", "level"), ("troops", 6000, "approx", "level")]),
+    ("وتنتشر في العراق 3 أو 4 آلاف جندي أمريكي.",
+     [("troops", 3000, "approx", "level"), ("troops", 4000, "approx", "level")]),
     ("قرر الناتو توسيع بعثته في العراق من 500 إلى نحو 4000 عنصر.",
      [("foreign_troops", 500, "exact", "level"), ("foreign_troops", 4000, "approx", "level")]),
     # a noun with a preposition glued on is not what the number counts

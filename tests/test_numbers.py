@@ -38,6 +38,26 @@ def test_numbers(text, expected):
     assert values(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("ما بين 7 و10 آلاف مقاتل", [7000, 10000]),  # the first figure of a range shares the scale word
+    ("من 5 إلى 6 آلاف جندي", [5000, 6000]),
+    ("3 أو 4 آلاف جندي", [3000, 4000]),
+    ("بين 2.5 و3 ملايين", [2500000, 3000000]),
+    ("بين 500 و3 آلاف جندي", [500, 3000]),  # larger than the second's own figure: not shared
+    ("أرسلت 5 صواريخ و10 آلاف طلقة", [5, 10000]),  # a noun between: two figures
+    ("قتل 5 و10 آلاف نزحوا", [5, 10000]),  # "و" is a range only after "بين"
+    ("ما بين خمسة وستة آلاف جندي", [5000, 6000]),  # "و" cannot join two units: not 11000
+    ("بين سبعة وعشرة آلاف", [7000, 10000]),
+    ("بين عشرين وثلاثين صاروخا", [20, 30]),
+    ("ثلاثة وعشرون هجوما", [23]),  # a unit then a ten is one number
+    ("مئة وخمسة وعشرين جنديا", [125]),
+    ("ثلاثة آلاف وخمسمئة جندي", [3500]),
+    ("ألفين ومئتين", [2200]),
+])
+def test_ranges_and_lists_of_number_words(text, expected):
+    assert values(text) == expected
+
+
 @pytest.mark.parametrize("text", ["عشرات الآلاف من العراقيين", "يوم الاثنين", "الثلاثاء", "الأربعاء"])
 def test_not_numbers(text):
     assert values(text) == []
