@@ -658,6 +658,7 @@ class _Reader:
         last = bisect_left(self.mention_starts, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         nearest = len(self.view)
+        as_of_mention: DateMention | None = None
         # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
         present_from = self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW) if measure == "level" else None
         when = self._when_clause_date(number, sentence) if measure in ("incident", "total") else None
@@ -671,33 +672,50 @@ class _Reader:
                 period_start -= timedelta(days=7)  # "بين الأحد والثلاثاء" read on a Monday: last week's
             opened = None
             if resolved.end is not None:  # "بين 1 و5 شباط", "من 17 إلى 31 تشرين الأول"
-                period_start, as_of = resolved.value, ResolvedDate(resolved.end, resolved.precision)
+                period_start, as_of, as_of_mention = resolved.value, ResolvedDate(resolved.end, resolved.precision), None
             elif self._opens_period(mention, number) and mention is not when:
                 if mention.start > number.end and self._in_later_clause(number, mention):
                     continue  # "130 هجوما منذ 17 تشرين الأول، بينما … 27 هجوما منذ 19 تشرين الثاني": the 27's
                 period_start, opened = resolved.value, mention
             elif closes and not future:  # "بين تشرين الأول 2023 وكانون الثاني 2024": as of the period's end
-                as_of = resolved
+                as_of, as_of_mention = resolved, None
             elif measure in ("incident", "change", "level", "total") and not future and not after_publication(resolved.value, self.published) \
                     and not (measure in ("level", "change") and self._dates_another_noun(number, mention, sentence)) \
                     and not (present_from is not None and mention.end <= present_from) \
                     and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
                                 for figure in figures) \
                     and abs(mention.start - number.start) < nearest:
-                as_of, nearest = resolved, abs(mention.start - number.start)
+                as_of, nearest, as_of_mention = resolved, abs(mention.start - number.start), mention
         if as_of is None and measure in ("incident", "total"):
             background = _BACKGROUND.search(self.view, sentence.start, number.start)
             if background is None or _REPORTED.match(self.view, background.end()):
                 as_of = self._story_day(number.start)
-        if measure != "total":
+        if measure == "total":
+            period_start = self._total_period(kind, number, sentence, period_start, as_of, as_of_mention)
+        else:
             period_start = None  # "since" dates count totals; a level is a stock at a date
-        elif period_start is not None:
-            self.totals_by_kind.setdefault(kind, []).append((number.value, period_start))
-        elif not _SINCE_WORD.search(self.view, sentence.start, sentence.end):  # a "منذ" of its own starts anew
-            period_start = self._period_of_whole(kind, number.value, sentence)
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
+
+    def _total_period(self, kind: str, number: NumberMatch, sentence: Sentence, since: date | None,
+                      as_of: ResolvedDate | None, as_of_mention: DateMention | None) -> date | None:
+        """Where a running total starts: its own "since" date (kept for the figures after it that are
+        its shares), else the month it is told of ("27 هجوما خلال ديسمبر"), else the total it is a share
+        of; never from a month after the figure's own ("6 منذ مطلع الشهر، مقابل 27 في كانون الثاني"; a
+        "منذ منتصف أكتوبر" a day after "أمس" is an approximate mid-month, kept)."""
+        def possible(start: date) -> bool:
+            return as_of is None or (start.year, start.month) <= (as_of.value.year, as_of.value.month)
+
+        if since is not None and possible(since):
+            self.totals_by_kind.setdefault(kind, []).append((number.value, since))
+            return since
+        if as_of_mention is not None and as_of_mention.cue in ("في", "خلال") and as_of.precision == "month":
+            return as_of.value
+        if _SINCE_WORD.search(self.view, sentence.start, sentence.end):
+            return None  # a "منذ" of its own starts anew
+        whole = self._period_of_whole(kind, number.value, sentence)
+        return whole if whole is not None and possible(whole) else None
 
     def _in_later_clause(self, number: NumberMatch, mention: DateMention) -> bool:
         """Whether a clause starts between a figure and the "since" date after it (not counting the

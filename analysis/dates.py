@@ -98,6 +98,10 @@ _SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نف�
 _SAME_DAY = "ذلك اليوم"
 _WHICH = re.compile(r"\s+(?:الذي|التي)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+# "منذ مطلع العام", "بداية الشهر", "مطلع العام الجديد": the year or month of publication, its start (not
+# "مطلع العام الدراسي/الهجري"; "مطلع العام الماضي/الحالي" are relative words, "مطلع العام 2024" a year)
+_START_WORDS = ("مطلع", "بداية", "مستهل", "أوائل", "اوائل")
+_START_OF_PERIOD = re.compile(r"(?P<mod>\w+)\s+(?P<rel>العام|السنة|الشهر)(?:\s+الجديد)?(?!\w|\s+(?:ال|لل|\d))")
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
@@ -266,6 +270,15 @@ def find_dates(text: str) -> list[DateMention]:
                 continue  # "في اليوم نفسه الذي يختاره": the day of its choosing, not the one named
             relative, same_day = _SAME_DAY, True
         add(DateMention(m.start(), m.end(), relative=relative))
+    for word in _START_WORDS:
+        at = text.find(word)
+        while at >= 0:
+            m = _START_OF_PERIOD.match(text, at)
+            if m and m.group("mod") == word and (at == 0 or not text[at - 1].isalnum()):
+                lead = _CUE_BEFORE.search(text, max(0, at - 12), at)
+                add(DateMention(at, m.end(), modifier=word, relative=m.group("rel"),
+                                cue=lead.group("cue") if lead else None))
+            at = text.find(word, at + len(word))
     found.sort(key=lambda d: d.start)
     return _same_days_named(text, found) if same_day else found
 

@@ -437,3 +437,29 @@ def test_an_update_that_is_no_breakdown_continues_the_latest_total():
             "لـ27 هجوما منذ 19 تشرين الثاني. وارتفع عدد الهجمات على السفن لاحقا إلى 35 هجوما.")
     assert [(value, start) for value, _, start in dated_claims(text)] == [
         (130, date(2023, 10, 17)), (27, date(2023, 11, 19)), (35, date(2023, 11, 19))]
+
+
+def test_since_the_start_of_the_year_or_month():
+    assert dated_claims("وتعرضت القوات الأمريكية لأزيد من 40 هجوماً منذ مطلع العام في العراق.") == [
+        (40, date(2024, 2, 10), date(2024, 1, 1))]
+    assert dated_claims("وتعرضت القوات الأمريكية لستة هجمات على الأقل منذ مطلع العام الجديد.") == [
+        (6, date(2024, 2, 10), date(2024, 1, 1))]
+    assert dated_claims("وتعرضت القوات الأمريكية لستة هجمات منذ بداية الشهر.") == [
+        (6, date(2024, 2, 10), date(2024, 2, 1))]
+    # the school year is not the calendar year
+    assert dated_claims("وتعرضت القوات الأمريكية لستة هجمات منذ بداية العام الدراسي.") == [
+        (6, date(2024, 2, 10), None)]
+
+
+def test_a_count_told_of_a_month_counts_from_the_month():
+    text = ("وأظهرت إحصائية أمنية أن الأرتال تعرضت خلال كانون الأول الماضي لـ27 هجوماً، مقابل 19 هجوماً في "
+            "تشرين الثاني.")
+    assert dated_claims(text) == [(27, date(2023, 12, 1), date(2023, 12, 1)),
+                                  (19, date(2023, 11, 1), date(2023, 11, 1))]
+
+
+def test_a_period_does_not_start_after_its_figure():
+    # the "منذ" of the first figure is not the period of the later months' counts
+    text = "وتعرضت القوات الأمريكية لستة هجمات منذ مطلع الشهر، مقابل 27 هجوماً في كانون الثاني الماضي."
+    assert dated_claims(text) == [(6, date(2024, 2, 10), date(2024, 2, 1)),
+                                  (27, date(2024, 1, 1), date(2024, 1, 1))]
