@@ -169,8 +169,25 @@ def _full(mention: DateMention) -> bool:
     return mention.year is not None and mention.month is not None and mention.day is not None
 
 
-def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
-    """A fully dated mention in the top region, on a short line, not older than the text's own dates."""
+def _datelines(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Fully dated mentions in the top region, each on a short line and not older than the text's
+    other dates: a dateline, and on a saved page perhaps the site's header above it (which does not
+    make the dateline below it old)."""
+    lines = _top_lines(text, mentions)
+    found = []
+    for mention, stamped in lines:
+        later = [m for m in mentions if m.year and m.year > mention.year and all(m is not o for o, _ in lines)
+                 and not is_future_context(text, m)]  # a plan for next year does not make it old
+        if later and not stamped:
+            continue  # a photo-caption date older than what the article reports
+        found.append(mention)
+    return found
+
+
+def _top_lines(text: str, mentions: list[DateMention]) -> list[tuple[DateMention, bool]]:
+    """The full dates of the top region that stand on a short line, a time-stamped line or a
+    masthead, and whether the line carries a time."""
+    found = []
     for mention in mentions:
         if mention.start > DATELINE_REGION:
             break
@@ -179,17 +196,12 @@ def _dateline(text: str, mentions: list[DateMention]) -> DateMention | None:
         line_start = text.rfind("\n", 0, mention.start) + 1
         line_end = text.find("\n", mention.end)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
-        stamped = re.search(r"الساعة|\d{1,2}:\d{2}", line)
+        stamped = re.search(r"الساعة|\d{1,2}:\d{2}", line) is not None
         masthead = _MASTHEAD_PREFIX.fullmatch(text, line_start, mention.start)
         if not stamped and not masthead and len(line) > 60 and mention.start - line_start > 20:
             continue  # a date inside a long line (a photo caption) is not a dateline
-        candidate = date(mention.year, mention.month, mention.day)
-        later = [m for m in mentions if m is not mention and m.year and m.year > candidate.year
-                 and not is_future_context(text, m)]  # a plan for next year does not make it old
-        if later and not stamped:
-            continue  # a photo-caption date older than what the article reports
-        return mention
-    return None
+        found.append((mention, stamped))
+    return found
 
 
 def _contradicted(view: str, mentions: list[DateMention], top: date) -> bool:
@@ -351,21 +363,24 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
                      header_date: str | None, today: date | None = None) -> Published:
     """Catalog > dateline > inferred from the text > page header > none (`view`: normalised text)."""
     parsed = parse_iso(catalog_value)
-    dateline = _dateline(view, mentions)
+    datelines = _datelines(view, mentions)
     if parsed:
         # a top date the catalog contradicts is a lead's date ("في 3 كانون الثاني 2020 كان …"), not a dateline
-        is_dateline = dateline is not None and date(dateline.year, dateline.month, dateline.day) == parsed[0]
-        span = (dateline.start, dateline.end) if is_dateline else None
-        return Published(parsed[0], parsed[1], "catalog", span)
+        same = [m for m in datelines if date(m.year, m.month, m.day) == parsed[0]]
+        return Published(parsed[0], parsed[1], "catalog", (same[0].start, same[0].end) if same else None)
     today = today or date.today()
-    if dateline:
-        top = date(dateline.year, dateline.month, dateline.day)
+    if datelines:
+        # A site's header shows the day the page was saved, never before the article's own dateline
+        # below it: the earliest top date the body's weekdays do not deny.
+        tops = sorted((date(m.year, m.month, m.day), m.start, m) for m in datelines)
+        for top, _, dateline in tops:
+            if not _contradicted(view, mentions, top):
+                return Published(top, "day", "dateline", (dateline.start, dateline.end))
+        # every top date denied: the article is no later than the earliest, which does not date its
+        # figures (the span)
+        top, _, dateline = tops[0]
         span = (dateline.start, dateline.end)
-        if not _contradicted(view, mentions, top):
-            return Published(top, "day", "dateline", span)
-        # the date a site's header shows the day the page was saved: the article is no later, and
-        # the date does not date its figures (the span)
-        inferred = infer(view, [m for m in mentions if m is not dateline], min(today, top))
+        inferred = infer(view, [m for m in mentions if m not in datelines], min(today, top))
         return replace(inferred, span=span) if inferred else Published(top, "day", "header", span)
     inferred = infer(view, mentions, today)
     if inferred:

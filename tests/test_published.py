@@ -62,6 +62,25 @@ def test_a_header_the_body_agrees_with_stays_the_dateline():
         assert (result.value, result.basis) == (date(2023, 11, 22), "dateline"), body
 
 
+def test_a_site_header_above_the_dateline_is_not_it():
+    # a saved page: the header shows the day it was saved, the dateline under the headline the article's
+    text = ("النهار العربي\nالأحد 26 تشرين الأول 2025\n\nعين الأسد في عهدة العراقيين\n\nبغداد - النهار\n"
+            "السبت 20 أيلول 2025 - 09:41\n\nتسلمت القوات العراقية قاعدة فيكتوري بعد مغادرة آخر الجنود.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2025, 9, 20), "day", "dateline")
+    # the header is denied by "أمس الاثنين"; the dateline under it is not
+    text = ("عنب بلدي\nالسبت 14 كانون الأول 2019 | آخر تحديث 09:41\n\nقافلة أمريكية تعبر إلى العراق\n\n"
+            "عنب بلدي – الحسكة\nالثلاثاء 22 تشرين الأول 2019\n\nعبرت قافلة عسكرية أمريكية صباح أمس الاثنين "
+            "الحدود إلى إقليم كردستان.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2019, 10, 22), "day", "dateline")
+    # two mastheads: the later year of the header does not make the article's own date "old"
+    text = ("جريدة الرياض\nالاثنين ٢٠ رجب ١٤٤٦هـ - ٢٠ يناير ٢٠٢٥م\n\nدوليات\n\nمقتل ٤ مدنيين بصواريخ على أربيل\n\n"
+            "الثلاثاء ٤ رجب ١٤٤٥هـ - ١٦ يناير ٢٠٢٤م\n\nقتل أربعة مدنيين ليل الاثنين في أربيل.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 1, 16), "day", "dateline")
+
+
 def test_a_contradicted_header_with_nothing_else_to_go_on_stays_as_the_header():
     result = published("الأحد، 9 حزيران 2024\n\nأفاد مصدر أمني فجر اليوم الأربعاء بمقتل خمسة عناصر.")
     assert (result.value, result.precision, result.basis) == (date(2024, 6, 9), "day", "header")
