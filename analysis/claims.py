@@ -51,7 +51,9 @@ _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرح
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
 _TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
 _REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
-_EVENT_TOLL = re.compile(r"حصيلة\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجوم|ضربات|ضربة|غارة|غارات|قصف|تفجير|انفجار)(?!\w)")
+# A toll is one event's ("حصيلة قتلى الضربات الأميركية ترتفع إلى 25", "حصيلة القتلى بلغت سبعة") unless
+# it is a campaign's: "حصيلة قتلى الهجمات", "حصيلة الحرب"
+_CAMPAIGN_TOLL = re.compile(r"\s+(?:\S+\s+){0,2}?(?:في\s+|جراء\s+)?(?:ال)?(?:هجمات|حرب|معارك|مواجهات)(?!\w)")
 _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجريح|بين\s+قتلى\s+وجرحى)")
 _ELLIPTIC = re.compile(r"^\s*(?:" + _AFTER_QUALIFIER + r"\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
@@ -617,9 +619,9 @@ class _Reader:
         if other == "change":  # "أخلى التحالف 6 قواعد منذ بداية العام"
             return other
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
-            if total.group() == "حصيلة" and _EVENT_TOLL.match(self.view, total.start()):
-                continue  # "حصيلة قتلى الضربات الأميركية ترتفع إلى 25"
-            if total.group() == "منذ" and (
+            if total.group().endswith("حصيلة") and not _CAMPAIGN_TOLL.match(self.view, total.end()):
+                continue
+            if total.group().endswith("منذ") and (
                     _ORDINAL_BEFORE_SINCE.search(self.view, max(sentence.start, total.start() - 100), total.end())
                     or self._when_clause_date(number, sentence)):
                 continue

@@ -255,7 +255,8 @@ def may_keep(clause: str) -> bool:
     return "بقاء" in clause or "احتفاظ" in clause or "من الم" in clause
 
 
-TOTAL_RE = re.compile(r"منذ|حصيلة|إجمالي|اجمالي|مجموع|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
+TOTAL_RE = re.compile(r"(?<!\w)[وب]?(?:ال)?(?:منذ|حصيلة|إجمالي|اجمالي|مجموع(?:ها|هم)?)(?!\w)"  # not "المجموعات", "منذر"
+                      r"|حتى\s+الآن|حتى\s+الان|في\s+المجمل|بين\s+قتيل\s+وجريح")
 # Casualties a campaign caused are a total: "الهجمات … أسفرت عن إصابة 45", "أدت هجمات المسيرات … إلى إصابة
 # 66", "الحرب … خلّفت نحو 4500 قتيل" (a cause word and a campaign before the figure in its sentence).
 CAMPAIGN_RE = re.compile(r"(?<!\w)[وبل]?(?:ال)?(?:هجمات|حرب)(?!\w)")

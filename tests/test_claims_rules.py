@@ -50,6 +50,11 @@ def claims(text: str) -> list[tuple]:
     ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
     ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
     ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    # a toll is one event's unless it is a campaign's; "المجموعات" (groups) is not "مجموع" (total)
+    ("وأفاد المرصد بأن حصيلة القتلى بلغت سبعة عناصر، إضافة إلى إصابة 18 آخرين بجروح.",
+     [("killed", 7, "exact", "incident"), ("injured", 18, "exact", "incident")]),
+    ("وارتفعت حصيلة قتلى الهجمات إلى 50 شخصا.", [("killed", 50, "exact", "total")]),
+    ("وأحصى المرصد مقتل 23 مسلحاً على الأقل من المجموعات الموالية لإيران.", [("killed", 23, "at_least", "incident")]),
     # the first figure of a range takes the scale of the second, and both are a range
     ("وينتشر في المنطقة ما بين 7 و10 آلاف مقاتل.",
      [("fighters", 7000, "approx", "level"), ("fighters", 10000, "approx", "level")]),
