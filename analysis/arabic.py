@@ -92,7 +92,9 @@ _SCALES = {
 _DUAL_SCALES = {"الفان", "الفين", "الفي", "مليونان", "مليونين"}
 
 _PLURAL_SCALES = {"الاف", "ملايين", "مليارات"}
-_WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS}
+# "أحد عشر", "إحدى عشرة": "أحد" alone is "one of" ("أحد الجنود"), not a number
+_ELEVEN = {"احد عشر": 11, "احد عشره": 11, "احدي عشر": 11, "احدي عشره": 11}
+_WORD_VALUES: dict[str, int] = {**_UNITS, **_TENS, **_HUNDREDS, **_ELEVEN}
 _LEXICON = {*_WORD_VALUES, *_SCALES}
 # number words the article turns into something else: "الاثنين" is Monday, "في المئة"/"بالمئة" per cent
 _NOT_WITH_ARTICLE = {"اثنين", "اثنان", *(fold(w) for w in ("مئة", "مائة"))}
@@ -126,9 +128,12 @@ def digits_value(text: str, scale_word: str | None) -> float:
     return value
 
 
+_WORD_TOKEN = re.compile(r"و?[اأإآ]حد[يى]?\s+عشر[ةه]?|\S+")  # "أحد عشر" is one token
+
+
 def words_value(text: str) -> int | None:
     """Value of a run of number words ("ستة وستين" -> 66, "خمسة آلاف" -> 5000); None if not a count."""
-    tokens = [fold(t) for t in text.split()]
+    tokens = [" ".join(fold(t).split()) for t in _WORD_TOKEN.findall(text)]
     tokens = [t[1:] if t.startswith("و") and t not in _WORD_VALUES and t[1:] in _LEXICON else t
               for t in tokens]
     if len(tokens) == 1 and tokens[0] in _PLURAL_SCALES:
@@ -209,8 +214,8 @@ def _compound_spans(words: str) -> list[tuple[int, int]]:
     """Where a run of number words splits into numbers: at a "و" that does not continue the number."""
     spans: list[tuple[int, int]] = []
     start, previous = 0, None
-    for token in re.finditer(r"\S+", words):
-        folded = fold(token.group())
+    for token in _WORD_TOKEN.finditer(words):
+        folded = " ".join(fold(token.group()).split())
         joined = folded.startswith("و") and folded not in _LEXICON and folded[1:] in _LEXICON
         value = _WORD_VALUES.get(folded[1:] if joined else folded) or _SCALES.get(folded[1:] if joined else folded)
         if joined and previous is not None and value is not None and not _continues(previous, value):

@@ -53,6 +53,9 @@ def test_numbers(text, expected):
     ("مئة وخمسة وعشرين جنديا", [125]),
     ("ثلاثة آلاف وخمسمئة جندي", [3500]),
     ("ألفين ومئتين", [2200]),
+    ("سقط أحد عشر منها داخل القاعدة", [11]),  # "أحد عشر" is eleven; "أحد" alone is "one of"
+    ("وأطلقت إحدى عشرة قذيفة", [11]),
+    ("قتل أحد الجنود", []),
 ])
 def test_ranges_and_lists_of_number_words(text, expected):
     assert values(text) == expected
