@@ -50,6 +50,10 @@ def claims(text: str) -> list[tuple]:
     ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
     ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
     ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    # "أصاب" (it injured) is a casualty verb for people, not for targets
+    ("وأدى الهجوم إلى مقتل ثلاثة جنود وأصاب أكثر من 40 آخرين.",
+     [("killed", 3, "exact", "incident"), ("injured", 40, "more_than", "incident")]),
+    ("وأصابت الضربات 12 هدفا.", [("targets", 12, "exact", "incident")]),
     # a toll is one event's unless it is a campaign's; "المجموعات" (groups) is not "مجموع" (total)
     ("وأفاد المرصد بأن حصيلة القتلى بلغت سبعة عناصر، إضافة إلى إصابة 18 آخرين بجروح.",
      [("killed", 7, "exact", "incident"), ("injured", 18, "exact", "incident")]),
