@@ -34,6 +34,8 @@ _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
+# "العراق وسوريا" (the "و" is part of the name found), "العراق وفي سوريا", "غرب العراق وشرق سوريا"
+_PLACE_JOIN = re.compile(r"\s*(?:،\s*)?(?:(?:و|أو|او)\s*(?:في\s+)?(?:\w+\s+)?)?")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
 _PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:(?:انخفض|تراجع|تقلص|هبط)ت?|خفضت|خفّضت|قلصت|قلّصت)(?!\w)")
 _NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
@@ -238,6 +240,8 @@ class _Reader:
         self.about_coalition = len(re.findall("التحالف", view)) >= 3 and not lx.US_TROOPS_RE.search(view)
         # places named in the article, found once and looked up per clause
         self.places = _place_spans(view)
+        self.place_spans = sorted(span for starts, ends in self.places.values() for span in zip(starts, ends))
+        self.place_starts = [span_start for span_start, _ in self.place_spans]
         # dual nouns ("صاروخين"): (start with prefixes, start of the noun, end), found once
         self.dual_nouns = [(m.start(), m.start("dual"), m.end()) for m in lx.DUAL_RE.finditer(view)]
         self.jordan = _spans(_JORDAN.finditer(view))
@@ -562,15 +566,29 @@ class _Reader:
         """Where: the first place named after the number (up to the next clause), else before it
         (back to the previous clause), else anywhere in the sentence."""
         cut = _NEXT_CLAUSE.search(self.view, number.end, next_start)
+        forward_end = self._first_places_end(number.end, cut.start() if cut else next_start)
         backward_start = prev_end
         for boundary in _PREVIOUS_CLAUSE.finditer(self.view[prev_end:number.start]):
             backward_start = prev_end + boundary.end()
-        for start, end in ((number.end, cut.start() if cut else next_start), (backward_start, number.start),
+        for start, end in ((number.end, forward_end), (backward_start, number.start),
                            (sentence.start, sentence.end)):
             scope = self._scope(start, end)
             if scope:
                 return scope
         return None
+
+    def _first_places_end(self, start: int, end: int) -> int:
+        """Where the first place named in [start, end) ends, with the places joined to it ("في العراق
+        وسوريا", "في العراق وفي سوريا"): "900 جندي في سوريا، بعدما كان عدد قواتها في العراق" is Syria's."""
+        index = bisect_left(self.place_starts, start)
+        if index == len(self.place_starts) or self.place_spans[index][1] > end:
+            return end
+        last = self.place_spans[index][1]
+        for following_start, following_end in self.place_spans[index + 1:]:
+            if following_end > end or not _PLACE_JOIN.fullmatch(self.view, last, following_start):
+                break
+            last = following_end
+        return last
 
     def _scope(self, start: int, end: int) -> str | None:
         if (start, end) not in self._scopes:  # every number of a sentence may fall back on the sentence

@@ -289,3 +289,22 @@ def test_measures(text, expected):
 ])
 def test_measures_the_rules_must_not_reach(text, expected):
     assert [(kind, value, measure) for kind, value, _, measure in claims(text)] == expected
+
+
+def scopes(text: str) -> list[tuple]:
+    rows = extract_document(Document("t", "t.txt", text, "utf-8", "", None, None, None, "2024-02-10", None)).claims
+    return [(c["value"], c["scope"]) for c in rows]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the first place named after the number, with the places joined to it, not one in a later clause
+    ("وتنشر الولايات المتحدة 2500 جندي في العراق، وما يقارب 900 جندي في سوريا، بعدما كان عدد قواتها في "
+     "العراق قد بلغ 170 ألف جندي في ذروة الحرب عام 2007.", [(2500, "iraq"), (900, "syria"), (170000, "iraq")]),
+    ("وتحتفظ واشنطن بنحو 2,500 جندي في العراق و900 في سوريا، يتمركز جزء منهم في مطار أربيل.",
+     [(2500, "iraq"), (900, "syria")]),
+    ("وضربت الطائرات 85 هدفا في العراق وسوريا.", [(85, "iraq+syria")]),
+    ("وضربت الطائرات 85 هدفا في العراق وفي سوريا.", [(85, "iraq+syria")]),
+    ("واستهدفت الغارات خمسة أهداف في غرب العراق وشرق سوريا.", [(5, "iraq+syria")]),
+])
+def test_scope(text, expected):
+    assert scopes(text) == expected
