@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from .arabic import fold
-from .patterns import alternation, finditer_near
+from .patterns import FOLDED_SPELLINGS, alternation, finditer_near
 
 Precision = str  # "day" | "month" | "year"
 
@@ -45,6 +45,15 @@ _MONTH_ALT = alternation(_ALL_MONTH_NAMES)
 _MONTHS = rf"(?:{_MONTH_ALT})(?:\s*[/(،-]?\s*(?:{_MONTH_ALT})\)?)?"
 _WEEKDAY = r"(?<!\w)(?:ال|يوم\s+(?:ال)?)(?:أحد|احد|[إا]ثنين|ثلاثاء|[أا]ربعاء|خميس|جمعة|سبت)"
 _PART_OF_MONTH = r"منتصف|[أا]وائل|[أا]واخر|مطلع|بداية|بدايات|نهاية|[أا]وسط"
+# Days written as ordinals: "في الثاني من شباط", "الحادي والعشرين من الشهر الجاري" (folded spellings)
+_ORDINAL_UNITS = ("الحادي", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+ORDINAL_DAYS: dict[str, int] = {
+    "الاول": 1, **{w: n for n, w in enumerate(_ORDINAL_UNITS[1:], start=2)}, "العاشر": 10,
+    **{f"{w} عشر": n for n, w in enumerate(_ORDINAL_UNITS, start=11)},
+    "العشرين": 20, **{f"{w} والعشرين": n for n, w in enumerate(_ORDINAL_UNITS, start=21)},
+    "الثلاثين": 30, "الحادي والثلاثين": 31,
+}
+_ORDINAL_DAY = alternation(ORDINAL_DAYS, FOLDED_SPELLINGS)
 _CUE = r"خلال|في|منذ|حتى|بحلول|قبل|بعد"
 _MODIFIER = rf"{_PART_OF_MONTH}|{_CUE}|شهر"
 _CUES = {"خلال", "شهر", "في", "منذ", "حتى", "بحلول", "قبل", "بعد"}
@@ -60,7 +69,7 @@ DATE_RE = re.compile(
     rf"(?:(?P<cue>{_CUE})\s+(?=(?:{_PART_OF_MONTH})\s))?"  # "بحلول نهاية أيلول 2025": a deadline still
     rf"(?:(?P<mod>{_MODIFIER})\s+)?"
     rf"(?:(?<!\d)(?P<d1>\d{{1,2}})\s*(?:[-–]|إلى|الى|حتى|و)\s*)?"  # not the end of a year ("من 2025 إلى")
-    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*[/-]?\s*)?"
+    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*[/-]?\s*|(?<!\w)(?P<oday>{_ORDINAL_DAY})\s+(?=من\s))?"
     rf"(?:من\s+)?(?:شهر\s+)?(?:(?<!\w)|(?<=(?<!\w)و))(?P<month>{_MONTHS})(?!\w)"  # "وكانون الثاني 2024"
     rf"(?:\s*[/,،-]?\s*(?:من\s+)?(?:عام|العام|سنة|لعام)?\s*(?P<year>{_YEAR})(?!\d))?"
     rf"(?:\s+(?:من\s+)?(?P<rel>{_REL}|العام\s+الماضي))?"
@@ -98,6 +107,8 @@ _SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نف�
 _SAME_DAY = "ذلك اليوم"
 _WHICH = re.compile(r"\s+(?:الذي|التي)(?!\w)")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
+_ORDINAL_OF_MONTH_BEFORE = re.compile(rf"(?<!\w)(?P<oday>{_ORDINAL_DAY})\s+$")
+_MONTH_RELATIVE = re.compile(r"الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?!\w)")
 # "منذ مطلع العام", "بداية الشهر", "مطلع العام الجديد": the year or month of publication, its start (not
 # "مطلع العام الدراسي/الهجري"; "مطلع العام الماضي/الحالي" are relative words, "مطلع العام 2024" a year)
 _START_WORDS = ("مطلع", "بداية", "مستهل", "أوائل", "اوائل")
@@ -225,7 +236,7 @@ def find_dates(text: str) -> list[DateMention]:
         month = _month_of(m.group("month"))
         if month is None:
             continue
-        day = int(m.group("day")) if m.group("day") else None
+        day = int(m.group("day")) if m.group("day") else _ordinal_day(m.group("oday"))
         year = int(m.group("year")) if m.group("year") else None
         mod = m.group("mod")
         has_cue = day or year or mod or m.group("rel")
@@ -243,7 +254,8 @@ def find_dates(text: str) -> list[DateMention]:
         elif mod and mod not in _CUES:
             start = m.start("mod")
         else:
-            start = m.start("d1") if d1 else m.start("day") if day else m.start("month")
+            start = m.start("d1") if d1 else m.start("oday") if m.group("oday") else m.start("day") if day \
+                else m.start("month")
         if cue is None:  # "حتى الخميس 15 شباط", "حتى يوم 20 شباط"
             lead = _CUE_BEFORE.search(text, max(0, start - 12), start)
             cue = lead.group("cue") if lead else None
@@ -260,6 +272,15 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
         add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
+    at = text.find("من الشهر")
+    while at >= 0:  # "في الثامن عشر من الشهر الجاري": a day of the month named relative to publication
+        ordinal = _ORDINAL_OF_MONTH_BEFORE.search(text, max(0, at - 24), at)
+        rel = _MONTH_RELATIVE.match(text, at + len("من "))
+        if ordinal and rel:
+            lead = _CUE_BEFORE.search(text, max(0, ordinal.start() - 12), ordinal.start())
+            add(DateMention(ordinal.start(), rel.end(), day=_ordinal_day(ordinal.group("oday")),
+                            relative=" ".join(rel.group().split()), cue=lead.group("cue") if lead else None))
+        at = text.find("من الشهر", at + 1)
     same_day = False
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
@@ -281,6 +302,10 @@ def find_dates(text: str) -> list[DateMention]:
             at = text.find(word, at + len(word))
     found.sort(key=lambda d: d.start)
     return _same_days_named(text, found) if same_day else found
+
+
+def _ordinal_day(written: str | None) -> int | None:
+    return ORDINAL_DAYS.get(" ".join(fold(written).split())) if written else None
 
 
 def names_a_day(mention: DateMention) -> bool:
@@ -371,10 +396,11 @@ def resolve(mention: DateMention, anchor: date | None, anchor_precision: Precisi
         if "الماضي" in rel and back == 0:
             back = 7
         return ResolvedDate(anchor - timedelta(days=back), "day")
-    return _resolve_relative(rel, anchor, anchor_precision)
+    return _resolve_relative(rel, anchor, anchor_precision, mention.day)
 
 
-def _resolve_relative(rel: str, anchor: date, precision: Precision | None) -> ResolvedDate | None:
+def _resolve_relative(rel: str, anchor: date, precision: Precision | None,
+                      day: int | None = None) -> ResolvedDate | None:
     rel = rel.replace("أ", "ا")
     if rel in ("امس", "البارحة"):
         return ResolvedDate(anchor - timedelta(days=1), "day") if precision == "day" else None
@@ -387,6 +413,8 @@ def _resolve_relative(rel: str, anchor: date, precision: Precision | None) -> Re
         return ResolvedDate(date(anchor.year + delta, 1, 1), "year")
     if rel.startswith("الشهر") and precision in ("day", "month"):
         year, month = _shift_month(anchor.year, anchor.month, delta)
+        if day is not None:  # "الثامن عشر من الشهر الجاري"
+            return ResolvedDate(date(year, month, day), "day") if _valid(year, month, day) else None
         return ResolvedDate(date(year, month, 1), "month")
     if rel.startswith(("الاسبوع",)) and precision == "day":
         return ResolvedDate(anchor + timedelta(days=7 * delta), "day")

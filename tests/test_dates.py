@@ -152,3 +152,22 @@ def test_a_cue_before_a_part_of_the_month():
     # "بحلول نهاية أيلول 2025" is a deadline: the cue is kept with the modifier
     found = find_dates("ستنسحب القوات بحلول نهاية أيلول 2025 وحتى منتصف آذار")
     assert [(m.cue, m.modifier, m.month, m.year) for m in found] == [("بحلول", "نهاية", 9, 2025), ("حتى", "منتصف", 3, None)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # days written as ordinals, with a month name or a month named relative to publication
+    ("ضربت القوات فجر الثاني من شباط/فبراير 85 هدفاً", date(2024, 2, 2)),
+    ("لم يسجل أي هجوم منذ الرابع من شباط.", date(2024, 2, 4)),
+    ("سقطت الموصل في العاشر من يونيو/ حزيران 2014", date(2014, 6, 10)),
+    ("في الحادي والعشرين من تشرين الأول 2023", date(2023, 10, 21)),
+    ("في الأول من كانون الثاني", date(2024, 1, 1)),
+    ("تسلمت القوات في الثامن عشر من الشهر الجاري قاعدة فيكتوري", date(2024, 2, 18)),
+    ("في الرابع والعشرين من الشهر الماضي", date(2024, 1, 24)),
+])
+def test_ordinal_days(text, expected):
+    resolved = first(text, date(2024, 2, 11))
+    assert (resolved.value, resolved.precision) == (expected, "day")
+
+
+def test_an_ordinal_without_a_month_is_no_date():
+    assert find_dates(normalize("وعقدت اللجنة جولتها الثانية من المحادثات").text) == []
