@@ -50,6 +50,11 @@ def claims(text: str) -> list[tuple]:
     ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
     ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
     ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    # trucks, destroyers and munitions are counted as "other"
+    ("وغادرت أزيد من 40 شاحنة محملة بالمعدات قاعدة عين الأسد.", [("other", 40, "more_than", "incident")]),
+    ("وضربت الطائرات 85 هدفا باستخدام أكثر من 125 ذخيرة دقيقة التوجيه.",
+     [("targets", 85, "exact", "incident"), ("other", 125, "more_than", "incident")]),
+    ("وشاركت في التصدي للهجوم مدمرتين أمريكيتين.", [("other", 2, "exact", "incident")]),
     # "أصاب" (it injured) is a casualty verb for people, not for targets
     ("وأدى الهجوم إلى مقتل ثلاثة جنود وأصاب أكثر من 40 آخرين.",
      [("killed", 3, "exact", "incident"), ("injured", 40, "more_than", "incident")]),
