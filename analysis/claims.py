@@ -47,7 +47,7 @@ _MISSING_REACH = 150  # characters after a number that hold the nine words its m
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _AFTER_QUALIFIER = r"(?:على\s+(?:الأقل|الاقل)|تقريبا)"  # a qualifier after the number ("و900 تقريبا في سوريا")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:" + _AFTER_QUALIFIER + r"|فقط)?[\s\"“”«»']*")
-_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:(?:نحو|حوالي|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
+_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:(?:نحو|حوال[يى]|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 # A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
 _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
@@ -121,7 +121,7 @@ _CASUALTY_DUAL = re.compile(r"(?:مقتل|بحياة|إصابة|اصابة|جر�
                             r"(?!\s+(?:اثنين|آخرين|من|في))")
 # "إرسال/نشر/سحب 500 جندي" is a change; "تنشر 2500 جندي" (it has them deployed) is a level
 _CHANGE_NOUN_AT_END = re.compile(r"(?:إرسال|ارسال|(?<!\w)[وبل]?(?:ال)?نشر|سحب|إضافة|اضافة|زيادة|تقليص|خفض)\s+"
-                                 r"(?:نحو\s+|حوالي\s+)?$")
+                                 r"(?:نحو\s+|حوال[يى]\s+)?$")
 # Troops on the move are a change, whatever the tense: the verb at most four words (its subject, when)
 # before the number ("سحبت الولايات المتحدة 500 جندي", "وغادر العراق في الأيام الأخيرة 200 جندي", "ستسحب
 # نحو 1000"; not "يصل عددهم 2500", "ونقلت رويترز أن 2500", "ويعود انتشار 900", levels), or in the plural

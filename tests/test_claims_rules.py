@@ -73,6 +73,8 @@ def claims(text: str) -> list[tuple]:
      [("troops", 3000, "approx", "level"), ("troops", 4000, "approx", "level")]),
     ("قرر الناتو توسيع بعثته في العراق من 500 إلى نحو 4000 عنصر.",
      [("foreign_troops", 500, "exact", "level"), ("foreign_troops", 4000, "approx", "level")]),
+    ("قرر الناتو توسيع بعثته في العراق من 500 إلى حوالى 4000 عنصر.",  # "حوالى", spelled with ى
+     [("foreign_troops", 500, "exact", "level"), ("foreign_troops", 4000, "approx", "level")]),
     # a noun with a preposition glued on is not what the number counts
     ("مقتل متعاقد أمريكي وإصابة ستة بهجوم صاروخي على قاعدة في كركوك.", [("injured", 6, "exact", "incident")]),
     ("مقتل ٣ جنود أمريكيين وإصابة ٣٤ بهجوم بمسيّرة على موقع في الأردن",
