@@ -37,6 +37,7 @@ _FROM_TO = re.compile(r"من\s+$")
 # "العراق وسوريا" (the "و" is part of the name found), "العراق وفي سوريا", "غرب العراق وشرق سوريا"
 _PLACE_JOIN = re.compile(r"\s*(?:،\s*)?(?:(?:و|أو|او)\s*(?:في\s+)?(?:\w+\s+)?)?")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
+_AFTER_REDUCTION = re.compile(r"(?<!\w)بعد\s+(?:تقليص|خفض|تخفيض)")  # "بعد تقليص عددهم إلى 2500": done
 _PAST_FALL = re.compile(r"(?<!\w)[وف]?(?:(?:انخفض|تراجع|تقلص|هبط)ت?|خفضت|خفّضت|قلصت|قلّصت)(?!\w)")
 _NEXT_CLAUSE = re.compile(r"(?:،|,|؛)\s*(?:و|بينما|فيما|مقابل)")
 _PREVIOUS_CLAUSE = re.compile(r"[،,؛]|(?<!\w)(?:بينما|فيما|مقابل)(?!\w)")
@@ -890,12 +891,12 @@ def _is_one(written: str) -> bool:
 def _reduced_measure(before: str) -> str | None:
     """"خفض قواتها من 2000 إلى 1400", "ستقلص قواعدها من ثماني قواعد إلى قاعدة واحدة": the figure before
     "إلى" was the level, the one after it the target (a reduction under way or to come); "انخفض العدد
-    من 2500 إلى 2000" (it fell): the level now."""
+    من 2500 إلى 2000" (it fell), "بعد تقليص عددهم إلى 2500" (after it was cut): the level now."""
     if not (re.search(r"(?:من|إلى|الى)\s+$", before) and _REDUCTION.search(before)):
         return None
     if _FROM_TO.search(before):
         return "level"
-    return "level" if _PAST_FALL.search(before) else "planned"
+    return "level" if _PAST_FALL.search(before) or _AFTER_REDUCTION.search(before) else "planned"
 
 
 def _other_measure(clause: str) -> str:

@@ -50,6 +50,10 @@ def claims(text: str) -> list[tuple]:
     ("وأطلق المسلحون مئة صاروخ ومئتي قذيفة.", [("rockets", 100, "exact", "incident"), ("other", 200, "exact", "incident")]),
     ("وأطلق المسلحون 5 صواريخ أو 6.", [("rockets", 5, "approx", "incident"), ("rockets", 6, "approx", "incident")]),
     ("وأصيب 3 إلى 5 جنود.", [("injured", 3, "approx", "incident"), ("injured", 5, "approx", "incident")]),
+    # a reduction that is over is a level, one to come planned
+    ("وينتشر جنود أمريكيون بعد تقليص عددهم في العراق إلى ألفين وخمسمئة جندي منتصف كانون الثاني.",
+     [("troops", 2500, "exact", "level")]),
+    ("وتعتزم واشنطن تقليص عدد قواتها في العراق إلى 2500 جندي.", [("troops", 2500, "exact", "planned")]),
     # trucks, destroyers and munitions are counted as "other"
     ("وغادرت أزيد من 40 شاحنة محملة بالمعدات قاعدة عين الأسد.", [("other", 40, "more_than", "incident")]),
     ("وضربت الطائرات 85 هدفا باستخدام أكثر من 125 ذخيرة دقيقة التوجيه.",
