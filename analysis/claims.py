@@ -34,6 +34,7 @@ _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)
 _RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
+_PREPOSITIONS = frozenset({"في", "على", "خلال", "جراء", "إثر", "اثر", "بعد", "قبل", "عند", "داخل", "قرب"})
 # "العراق وسوريا" (the "و" is part of the name found), "العراق وفي سوريا", "غرب العراق وشرق سوريا"
 _PLACE_JOIN = re.compile(r"\s*(?:،\s*)?(?:(?:و|أو|او)\s*(?:في\s+)?(?:\w+\s+)?)?")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
@@ -373,6 +374,8 @@ class _Reader:
             rest = rest[partner.end():]
         if _OF_THOSE.match(rest):
             for token in itertools.islice(_TOKEN.finditer(rest), 1, 5):
+                if token.group() in _PREPOSITIONS:
+                    break  # "أربعة من منتسبيها في الغارات": the strikes are where, not who
                 if lx.noun_kind(token.group()) not in (None, "skip"):
                     return token.group(), rest
         first = _TOKEN.search(rest)

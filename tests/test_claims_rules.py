@@ -54,6 +54,11 @@ def claims(text: str) -> list[tuple]:
     ("وينتشر جنود أمريكيون بعد تقليص عددهم في العراق إلى ألفين وخمسمئة جندي منتصف كانون الثاني.",
      [("troops", 2500, "exact", "level")]),
     ("وتعتزم واشنطن تقليص عدد قواتها في العراق إلى 2500 جندي.", [("troops", 2500, "exact", "planned")]),
+    # "من" + a noun the suffix hides: a noun after a preposition is where, not who
+    ("وأعلن الحشد الشعبي مقتل أربعة من منتسبيها في الغارات الجوية.", [("killed", 4, "exact", "incident")]),
+    # fighter jets (not fighters) and bombs are "other"
+    ("وقالت إن مقاتلتين من طراز إف-15 ألقتا سبع قنابل موجهة.",
+     [("other", 2, "exact", "incident"), ("other", 7, "exact", "incident")]),
     # trucks, destroyers and munitions are counted as "other"
     ("وغادرت أزيد من 40 شاحنة محملة بالمعدات قاعدة عين الأسد.", [("other", 40, "more_than", "incident")]),
     ("وضربت الطائرات 85 هدفا باستخدام أكثر من 125 ذخيرة دقيقة التوجيه.",
