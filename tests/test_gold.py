@@ -60,3 +60,16 @@ def test_the_second_annotated_corpus():
     assert report.qualifier_accuracy >= 0.95
     assert report.measure_accuracy >= 0.9
     assert report.as_of_accuracy >= 0.6
+
+
+def test_the_third_annotated_corpus():
+    """data/heldout2: 18 more articles first used as a held-out test, three of them saved HTML pages."""
+    heldout = CORPUS.parent / "heldout2"
+    tables = build_tables([heldout / "texts"], catalog=heldout / "catalog.csv")
+    report = evaluate(tables, read_gold(heldout / "gold.jsonl"))
+    assert report.overall.precision >= 0.95
+    assert report.overall.recall >= 0.90
+    assert report.qualifier_accuracy >= 0.95
+    assert report.measure_accuracy >= 0.95
+    assert report.scope_accuracy >= 0.8
+    assert report.as_of_accuracy >= 0.7
