@@ -213,7 +213,7 @@ def word_numbers(match: re.Match[str]) -> list[NumberMatch]:
 def _compound_spans(words: str) -> list[tuple[int, int]]:
     """Where a run of number words splits into numbers: at a "و" that does not continue the number."""
     spans: list[tuple[int, int]] = []
-    start, previous = 0, None
+    start, previous, previous_end = 0, None, 0
     for token in _WORD_TOKEN.finditer(words):
         folded = " ".join(fold(token.group()).split())
         joined = folded.startswith("و") and folded not in _LEXICON and folded[1:] in _LEXICON
