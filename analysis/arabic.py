@@ -8,6 +8,7 @@ to the original offsets, so every span found in it can be quoted exactly from th
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .patterns import FOLDED_SPELLINGS, alternation, translate_runs
@@ -131,11 +132,24 @@ def digits_value(text: str, scale_word: str | None) -> float:
 _WORD_TOKEN = re.compile(r"و?[اأإآ]حد[يى]?\s+عشر[ةه]?|\S+")  # "أحد عشر" is one token
 
 
+def _number_words(text: str) -> Iterator[tuple[re.Match[str], str, bool]]:
+    """Each word of a run of number words, folded and without the "و" that joins it to the word
+    before ("وستين" -> "ستين"), and whether it had one."""
+    for token in _WORD_TOKEN.finditer(text):
+        word = " ".join(fold(token.group()).split())
+        if word.startswith("و") and word not in _LEXICON and word[1:] in _LEXICON:
+            yield token, word[1:], True
+        else:
+            yield token, word, False
+
+
 def words_value(text: str) -> int | None:
     """Value of a run of number words ("ستة وستين" -> 66, "خمسة آلاف" -> 5000); None if not a count."""
-    tokens = [" ".join(fold(t).split()) for t in _WORD_TOKEN.findall(text)]
-    tokens = [t[1:] if t.startswith("و") and t not in _WORD_VALUES and t[1:] in _LEXICON else t
-              for t in tokens]
+    return _value([word for _, word, _ in _number_words(text)])
+
+
+def _value(tokens: list[str]) -> int | None:
+    """Value of folded number words without their joining "و"; None if not a count."""
     if len(tokens) == 1 and tokens[0] in _PLURAL_SCALES:
         return None  # "آلاف" alone means "thousands of", not a figure
     total, group = 0, 0
@@ -203,27 +217,27 @@ def word_numbers(match: re.Match[str]) -> list[NumberMatch]:
     if fold(words) in _NOT_WITH_ARTICLE and match.group(0).endswith("ال" + words):
         return []
     offset, found = match.start("words"), []
-    for start, end in _compound_spans(words):
-        value = words_value(words[start:end])
+    for start, end, tokens in _compounds(words):
+        value = _value(tokens)
         if value is not None:
             found.append(NumberMatch(offset + start, offset + end, value, True, False))
     return found
 
 
-def _compound_spans(words: str) -> list[tuple[int, int]]:
-    """Where a run of number words splits into numbers: at a "و" that does not continue the number."""
-    spans: list[tuple[int, int]] = []
-    start, previous, previous_end = 0, None, 0
-    for token in _WORD_TOKEN.finditer(words):
-        folded = " ".join(fold(token.group()).split())
-        joined = folded.startswith("و") and folded not in _LEXICON and folded[1:] in _LEXICON
-        value = _WORD_VALUES.get(folded[1:] if joined else folded) or _SCALES.get(folded[1:] if joined else folded)
+def _compounds(words: str) -> list[tuple[int, int, list[str]]]:
+    """A run of number words split into numbers at each "و" that does not continue the number: the
+    span of each and its folded words."""
+    compounds: list[tuple[int, int, list[str]]] = []
+    start, current, previous, previous_end = 0, [], None, 0
+    for token, word, joined in _number_words(words):
+        value = _WORD_VALUES.get(word) or _SCALES.get(word)
         if joined and previous is not None and value is not None and not _continues(previous, value):
-            spans.append((start, previous_end))
-            start = token.start() + 1
+            compounds.append((start, previous_end, current))
+            start, current = token.start() + 1, []
+        current.append(word)
         previous, previous_end = value, token.end()
-    spans.append((start, len(words)))
-    return spans
+    compounds.append((start, len(words), current))
+    return compounds
 
 
 def _continues(previous: int, following: int) -> bool:
@@ -238,7 +252,8 @@ def _continues(previous: int, following: int) -> bool:
     return following < (100 if previous < 1000 else 1000)
 
 
-_RANGE_JOIN = re.compile(r"\s*(?:و|-|–|إلى|الى|أو|او)\s*")
+RANGE_WORD = r"(?:و|-|–|إلى|الى|أو|او)"  # what joins the two ends of a range ("5 إلى 6", "5 أو 6", "5-6")
+_RANGE_JOIN = re.compile(rf"\s*{RANGE_WORD}\s*")
 _BETWEEN_AT_END = re.compile(r"بين\s*$")
 _SCALED = re.compile(rf"(?P<figure>.*\S)\s?(?P<scale>{alternation(set(_SCALES) - _DUAL_SCALES, FOLDED_SPELLINGS)})",
                      re.DOTALL)

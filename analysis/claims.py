@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from . import lexicon as lx
-from .arabic import NumberMatch, find_numbers, fold
+from .arabic import RANGE_WORD, NumberMatch, find_numbers, fold
 from .dates import FROM_AT_END, DateMention, ResolvedDate, names_a_day
 from .published import Published, after_publication, read_mention
 from .text import Sentence, after_last, clause_before
@@ -31,10 +31,11 @@ _NON_CLAIM_BEFORE = re.compile(
 _NON_CLAIM_AFTER = re.compile(r"^\s*(?:%|٪|(?:في\s+ال|بال)(?:مئة|مائة|مئه|مائه)(?!\w)|:\d|/\s*\d|دقيقة\s+للقراءة|-\s*\d)")
 _TOKEN = re.compile(r"[^\s.,،؛:!?؟()\"“”«»\[\]{}/\-–—]+")
 _OF_THOSE = re.compile(r"^\s*(?:من|مِن)\s+(?:تلك|هذه|هؤلاء|ال)?\s*(\S+)")
-_RANGE_AFTER = re.compile(r"^\s*(?:\S+\s+)?(?:و|إلى|الى|-|–|أو|او)\s*(?=\d|\w)")
+_RANGE_AFTER = re.compile(rf"^\s*(?:\S+\s+)?{RANGE_WORD}\s*(?=\d|\w)")
 _COORDINATED = re.compile(r"(?:^|\s)(?:و|علاوة\s+على|فضلا\s+عن|إضافة\s+إلى|اضافة\s+الى|بالإضافة\s+إلى)\s*$")
 _FROM_TO = re.compile(r"من\s+$")
-_PREPOSITIONS = frozenset({"في", "على", "خلال", "جراء", "إثر", "اثر", "بعد", "قبل", "عند", "داخل", "قرب"})
+_WHERE_OR_WHEN = frozenset(  # prepositions that start a phrase of place or time
+    {"في", "على", "خلال", "جراء", "إثر", "اثر", "بعد", "قبل", "عند", "داخل", "قرب"})
 # "العراق وسوريا" (the "و" is part of the name found), "العراق وفي سوريا", "غرب العراق وشرق سوريا"
 _PLACE_JOIN = re.compile(r"\s*(?:،\s*)?(?:(?:و|أو|او)\s*(?:في\s+)?(?:\w+\s+)?)?")
 _REDUCTION = re.compile(r"خفض|تقليص|ينخفض|انخفض|تراجع|يتقلص|تقلص|تخفيض|هبط")
@@ -49,7 +50,7 @@ _MISSING_REACH = 150  # characters after a number that hold the nine words its m
 _PREPOSITION = re.compile(r"(?<!\w)(?:عن|على|من|إلى|الى|مع|بين|لدى)(?!\w)")
 _AFTER_QUALIFIER = r"(?:على\s+(?:الأقل|الاقل)|تقريبا)"  # a qualifier after the number ("و900 تقريبا في سوريا")
 _LEADING_NOISE = re.compile(r"^[\s\"“”«»']*(?:" + _AFTER_QUALIFIER + r"|فقط)?[\s\"“”«»']*")
-_RANGE_PARTNER = re.compile(r"^(?:و|إلى|الى|-|–|أو|او)\s*(?:(?:نحو|حوال[يى]|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
+_RANGE_PARTNER = re.compile(rf"^{RANGE_WORD}\s*(?:(?:نحو|حوال[يى]|قرابة|زهاء)\s+)?(?:\d[\d,.]*|\S+)(?:\s+(?:ألف|الف|آلاف|ألاف|مليون))?\s+")
 # A toll names what it counts: "حصيلة المصابين … إلى 40 جندياً"; one attack's toll is an incident, not a total.
 _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
@@ -62,7 +63,7 @@ _KILLED_AND_INJURED = re.compile(r"^\s*\S*\s*\S*\s*(?:بين\s+قتيل\s+وجر
 _ELLIPTIC = re.compile(r"^\s*(?:" + _AFTER_QUALIFIER + r"\s*)?(?:[،,.]|$|في\s|داخل\s|ب?منطقة\s|على\s|طال|استهدف|جرت|وقع|منها|آخر|اخر|فقط)")
 _BETWEEN_AT_END = re.compile(r"(?:(?<!من )بين|يتراوح\s+بين)\s+$")  # not "من بين" (among)
 _OR = ("أو", "او", "-", "–")
-_RANGE_WORD_AT_END = re.compile(r"(?:و|-|–|إلى|الى|أو|او)\s*$")
+_RANGE_WORD_AT_END = re.compile(rf"{RANGE_WORD}\s*$")
 # a date that opens a counting period: "منذ 17 أكتوبر", "منذ تاريخ 19 تشرين الأول", "بين 18 تشرين الأول 2023 و…",
 # "بين عامي 2019 و2020", "يومي الإثنين والثلاثاء"
 _PERIOD_START_AT_END = re.compile(r"(?<!\w)(?:منذ(?:\s+تاريخ)?|بين|عامي|سنتي|شهري|يومي)\s*$")
@@ -374,7 +375,7 @@ class _Reader:
             rest = rest[partner.end():]
         if _OF_THOSE.match(rest):
             for token in itertools.islice(_TOKEN.finditer(rest), 1, 5):
-                if token.group() in _PREPOSITIONS:
+                if token.group() in _WHERE_OR_WHEN:
                     break  # "أربعة من منتسبيها في الغارات": the strikes are where, not who
                 if lx.noun_kind(token.group()) not in (None, "skip"):
                     return token.group(), rest
@@ -527,7 +528,7 @@ class _Reader:
         return "exact"
 
     def _range_partner(self, number: NumberMatch, after: str) -> bool:
-        m = re.match(r"^\s*(\S+\s+)?(و|إلى|الى|-|–|أو|او)\s*(\d[\d,.]*|\S+)", after)
+        m = re.match(rf"^\s*(\S+\s+)?({RANGE_WORD})\s*(\d[\d,.]*|\S+)", after)
         if not m:
             return False
         partner = self._number_at(number.end + m.start(3))  # the article's reading: "3 أو 4 آلاف" is 4000
@@ -549,7 +550,7 @@ class _Reader:
             return False
         last = nums[-1]
         between = before[last.end:]
-        if not re.fullmatch(r"\s*(?:\S+\s+(?=" + "|".join(_OR) + r"))?(?:و|-|–|إلى|الى|أو|او)\s*", between):
+        if not re.fullmatch(r"\s*(?:\S+\s+(?=" + "|".join(_OR) + r"))?" + RANGE_WORD + r"\s*", between):
             return False  # a noun between the two only with "أو": "5 صواريخ و10 قذائف" is a list
         head = before[:last.start]
         return last.value < number.value and (re.search(r"(?:بين|سوى)\s+$", head) is not None

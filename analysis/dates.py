@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -112,7 +113,7 @@ _MONTH_RELATIVE = re.compile(r"الشهر\s+(?:الجاري|الحالي|الم�
 # "منذ مطلع العام", "بداية الشهر", "مطلع العام الجديد": the year or month of publication, its start (not
 # "مطلع العام الدراسي/الهجري"; "مطلع العام الماضي/الحالي" are relative words, "مطلع العام 2024" a year)
 _START_WORDS = ("مطلع", "بداية", "مستهل", "أوائل", "اوائل")
-_START_OF_PERIOD = re.compile(r"(?P<mod>\w+)\s+(?P<rel>العام|السنة|الشهر)(?:\s+الجديد)?(?!\w|\s+(?:ال|لل|\d))")
+_START_OF_PERIOD = re.compile(r"\s+(?P<rel>العام|السنة|الشهر)(?:\s+الجديد)?(?!\w|\s+(?:ال|لل|\d))")  # after one
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
@@ -272,15 +273,14 @@ def find_dates(text: str) -> list[DateMention]:
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
     for m in WEEKDAY_RE.finditer(text):
         add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
-    at = text.find("من الشهر")
-    while at >= 0:  # "في الثامن عشر من الشهر الجاري": a day of the month named relative to publication
+    # "في الثامن عشر من الشهر الجاري": a day of the month named relative to publication
+    for at in _positions(text, "من الشهر"):
         ordinal = _ORDINAL_OF_MONTH_BEFORE.search(text, max(0, at - 24), at)
         rel = _MONTH_RELATIVE.match(text, at + len("من "))
         if ordinal and rel:
             lead = _CUE_BEFORE.search(text, max(0, ordinal.start() - 12), ordinal.start())
             add(DateMention(ordinal.start(), rel.end(), day=_ordinal_day(ordinal.group("oday")),
                             relative=" ".join(rel.group().split()), cue=lead.group("cue") if lead else None))
-        at = text.find("من الشهر", at + 1)
     same_day = False
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):
@@ -292,16 +292,22 @@ def find_dates(text: str) -> list[DateMention]:
             relative, same_day = _SAME_DAY, True
         add(DateMention(m.start(), m.end(), relative=relative))
     for word in _START_WORDS:
-        at = text.find(word)
-        while at >= 0:
-            m = _START_OF_PERIOD.match(text, at)
-            if m and m.group("mod") == word and (at == 0 or not text[at - 1].isalnum()):
+        for at in _positions(text, word):
+            m = _START_OF_PERIOD.match(text, at + len(word))
+            if m and (at == 0 or not text[at - 1].isalnum()):
                 lead = _CUE_BEFORE.search(text, max(0, at - 12), at)
                 add(DateMention(at, m.end(), modifier=word, relative=m.group("rel"),
                                 cue=lead.group("cue") if lead else None))
-            at = text.find(word, at + len(word))
     found.sort(key=lambda d: d.start)
     return _same_days_named(text, found) if same_day else found
+
+
+def _positions(text: str, phrase: str) -> Iterator[int]:
+    """Where `phrase` occurs in `text`: a plain substring search, for a rule too rare to scan for."""
+    at = text.find(phrase)
+    while at >= 0:
+        yield at
+        at = text.find(phrase, at + len(phrase))
 
 
 def _ordinal_day(written: str | None) -> int | None:

@@ -174,9 +174,10 @@ def _datelines(text: str, mentions: list[DateMention]) -> list[DateMention]:
     other dates: a dateline, and on a saved page perhaps the site's header above it (which does not
     make the dateline below it old)."""
     lines = _top_lines(text, mentions)
+    on_top = {id(mention) for mention, _ in lines}
     found = []
     for mention, stamped in lines:
-        later = [m for m in mentions if m.year and m.year > mention.year and all(m is not o for o, _ in lines)
+        later = [m for m in mentions if m.year and m.year > mention.year and id(m) not in on_top
                  and not is_future_context(text, m)]  # a plan for next year does not make it old
         if later and not stamped:
             continue  # a photo-caption date older than what the article reports
