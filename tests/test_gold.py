@@ -4,6 +4,8 @@ Thresholds are the issue's targets: claims precision >= 0.95 and recall >= 0.90 
 qualifier right on >= 0.95 of the matches.
 """
 
+import pytest
+
 from analysis.evaluate import evaluate, read_gold
 from analysis.tables import build_tables
 from tests.conftest import CORPUS
@@ -50,26 +52,21 @@ def test_catalog_dates_win(corpus_tables):
     assert str(articles.loc["dev_A_15", "published"].date()) == "2024-01-10"
 
 
-def test_the_second_annotated_corpus():
-    """data/heldout: 18 articles first used as a held-out test (their README has the scores)."""
-    heldout = CORPUS.parent / "heldout"
-    tables = build_tables([heldout / "texts"], catalog=heldout / "catalog.csv")
-    report = evaluate(tables, read_gold(heldout / "gold.jsonl"))
-    assert report.overall.precision >= 0.95
-    assert report.overall.recall >= 0.90
-    assert report.qualifier_accuracy >= 0.95
-    assert report.measure_accuracy >= 0.9
-    assert report.as_of_accuracy >= 0.6
+# The corpora first used as held-out tests (their READMEs have the scores), with the least each score
+# may fall to: data/heldout (18 articles), data/heldout2 (18 more, three of them saved HTML pages).
+LATER_CORPORA = {
+    "heldout": {"precision": 0.95, "recall": 0.90, "qualifier": 0.95, "measure": 0.9, "as_of": 0.6},
+    "heldout2": {"precision": 0.95, "recall": 0.90, "qualifier": 0.95, "measure": 0.95, "scope": 0.8, "as_of": 0.7},
+}
 
 
-def test_the_third_annotated_corpus():
-    """data/heldout2: 18 more articles first used as a held-out test, three of them saved HTML pages."""
-    heldout = CORPUS.parent / "heldout2"
-    tables = build_tables([heldout / "texts"], catalog=heldout / "catalog.csv")
-    report = evaluate(tables, read_gold(heldout / "gold.jsonl"))
-    assert report.overall.precision >= 0.95
-    assert report.overall.recall >= 0.90
-    assert report.qualifier_accuracy >= 0.95
-    assert report.measure_accuracy >= 0.95
-    assert report.scope_accuracy >= 0.8
-    assert report.as_of_accuracy >= 0.7
+@pytest.mark.parametrize("name", LATER_CORPORA)
+def test_the_later_annotated_corpora(name):
+    folder = CORPUS.parent / name
+    tables = build_tables([folder / "texts"], catalog=folder / "catalog.csv")
+    report = evaluate(tables, read_gold(folder / "gold.jsonl"))
+    scores = {"precision": report.overall.precision, "recall": report.overall.recall,
+              "qualifier": report.qualifier_accuracy, "measure": report.measure_accuracy,
+              "scope": report.scope_accuracy, "as_of": report.as_of_accuracy}
+    for score, least in LATER_CORPORA[name].items():
+        assert scores[score] >= least, (score, scores[score])
