@@ -108,6 +108,8 @@ _CLAUSE_START = re.compile(_NEW_CLAUSE + "|" + _THAT + r"(?:ه|هم)?(?!\w)")  #
 _NEXT_STATEMENT = re.compile(_NEW_CLAUSE)  # not reported speech: "أعلن يوم الجمعة أن عديد القوات بات حاليا 2500"
 _WAS_FORMS = r"(?<!\w)[وف]?(?:كان|كانت|كانوا)"
 _WAS = re.compile(_WAS_FORMS + r"(?!\w)")
+# "… إلى المنطقة، التي ينتشر فيها 40 ألف جندي": a level in a relative clause of its own
+_RELATIVE_AFTER_COMMA = re.compile(r"[،,]\s*(?:التي|الذي)(?!\w)")
 _RELATIVE_PRONOUN = re.compile(r"(?<!\w)(?:الذي|التي|الذين|اللذين|اللتين|اللذان|اللتان|اللواتي|اللاتي|حيث)(?!\w)")
 _FOUNDED_CLAUSE = re.compile(r"(?<!\w)(?:الذي|التي)\s+(?:\S+\s+){0,2}?(?:تشكل|تشكّل|شكل|شكّل|شكلت|شكّلت|شكلته|شكّلته"
                              r"|تأسس|تاسس|أسس|اسس|أسسته|أنشئ|أُنشئ|انشئ|أنشأ|انشأ|أنشأته|أطلق|أطلقته|نشأ|ظهر|قام)"
@@ -117,6 +119,8 @@ _BACKGROUND = re.compile(_WAS_FORMS + r"\s+(?:\S+\s+){0,6}?قد(?!\w)")
 # "وكانت وزارة الصحة قد ذكرت أن القصف أدى إلى إصابة 3": the pluperfect tells who reported it first;
 # what they reported is the story's own
 _REPORTED = re.compile(r"\s*(?:ذكر|قال|[أا]علن|[أا]فاد|[أا]كد|[أا]وضح|[أا]شار|نقل|كشف)(?:ت)?(?!\w)")
+_LAST_WEEK = frozenset({"الماضي", "الماضيين"})  # "الأحد الماضي": a day of last week
+_HEADLINE_LENGTH = 160
 _STORY_DAYS = 7  # a weekday ("الخميس") is the latest one within a week before publication
 _WINDOW = 300  # characters of context either side of a number that the rules read
 # "يودي بحياة أمريكيين وبريطاني": a nationality in the dual right after a casualty word counts two.
@@ -682,10 +686,15 @@ class _Reader:
         first = bisect_left(self.mention_starts, sentence.start)
         last = bisect_left(self.mention_starts, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
-        nearest = len(self.view)
+        nearest = (True, len(self.view))  # (outside the figure's clause, distance): its own clause first
+        clause_start = max(self.view.rfind(mark, sentence.start, number.start) for mark in "،,؛")
+        clause_end = min((at for at in (self.view.find(mark, number.end, sentence.end) for mark in "،,؛") if at >= 0),
+                         default=sentence.end)
         as_of_mention: DateMention | None = None
         # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
-        present_from = self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW) if measure == "level" else None
+        present_from = (self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW)
+                        or self._present_clause_start(number, sentence, _RELATIVE_AFTER_COMMA, _PRESENT_LEVEL)) \
+            if measure == "level" else None
         when = self._when_clause_date(number, sentence) if measure in ("incident", "total") else None
         for index in range(first, last):
             mention = self.mentions[index]
@@ -709,12 +718,13 @@ class _Reader:
                     and not (present_from is not None and mention.end <= present_from) \
                     and not any(number.start < figure.start < mention.start and not _DURATION.match(self.view, figure.start)
                                 for figure in figures) \
-                    and abs(mention.start - number.start) < nearest:
-                as_of, nearest, as_of_mention = resolved, abs(mention.start - number.start), mention
+                    and (distance := (not clause_start < mention.start < clause_end,
+                                      abs(mention.start - number.start))) < nearest:
+                as_of, nearest, as_of_mention = resolved, distance, mention
         if as_of is None and measure in ("incident", "total"):
             background = _BACKGROUND.search(self.view, sentence.start, number.start)
             if background is None or _REPORTED.match(self.view, background.end()):
-                as_of = self._story_day(number.start)
+                as_of = self._story_day(number.start, sentence)
         if measure == "total":
             period_start = self._total_period(kind, number, sentence, period_start, as_of, as_of_mention)
         else:
@@ -825,16 +835,35 @@ class _Reader:
         return start if present.search(own) and not _WAS.search(own) else None
 
     def _is_dateline(self, mention: DateMention) -> bool:
-        """The article's own dateline dates the article, not what it reports."""
-        return self.published.span is not None and mention.start == self.published.span[0]
+        """The article's own dateline dates the article, not what it reports (nor does its weekday:
+        "الثلاثاء 06-08-2024")."""
+        span = self.published.span
+        return span is not None and (mention.start == span[0] or (
+            mention.end <= span[0] and not self.view[mention.end:span[0]].strip(" ،,-|")))
 
-    def _story_day(self, position: int) -> ResolvedDate | None:
-        """The day the article's story happened, as last stated before `position`."""
+    def _in_relative_clause(self, mention: DateMention) -> bool:
+        """Whether a relative pronoun opens the clause a date is in: it dates the noun before it."""
+        clause_start = max(0, *(self.view.rfind(mark, 0, mention.start) for mark in "،,؛.\n"))
+        return _RELATIVE_PRONOUN.search(self.view, clause_start, mention.start) is not None
+
+    def _story_day(self, position: int, sentence: Sentence) -> ResolvedDate | None:
+        """The day the article's story happened, as last stated before `position`; a headline above the
+        first one tells that day's story ("مقتل 3 جنود أمريكيين" over "… فجر الأحد"), and so does the
+        sentence that states it."""
         if self._story_days is None:
             self._story_days = self._find_story_days()
         starts, days = self._story_days
         index = bisect_left(starts, position) - 1
+        if index < 0 and days and (starts[0] < sentence.end or self._in_headline(position)):
+            index = 0  # "قتل 3 جنود وأصيب 34 آخرون، فجر الأحد": the sentence's own day
         return days[index] if index >= 0 else None
+
+    def _in_headline(self, position: int) -> bool:
+        """Whether `position` is on a short line that no full stop ends (a title cut short with "..." may)."""
+        line_start = self.view.rfind("\n", 0, position) + 1
+        line_end = self.view.find("\n", position)
+        line = self.view[line_start:line_end if line_end >= 0 else len(self.view)].rstrip()
+        return len(line) <= _HEADLINE_LENGTH and (line.endswith(("...", "…")) or not line.endswith((".", "!", "؟", "?", ":")))
 
     def _find_story_days(self) -> tuple[list[int], list[ResolvedDate]]:
         """Days stated within a week before a day-precise publication date ("أمس الجمعة", "مساء
@@ -855,6 +884,9 @@ class _Reader:
             sentence = bisect_right(sentence_starts, mention.start) - 1
             if _BACKGROUND.search(self.view, sentence_starts[sentence] if sentence >= 0 else 0, mention.start):
                 continue  # "وكان الرئيس قد توعد يوم الأحد": told as background
+            if days and resolved.value < days[-1].value and mention.relative in _LAST_WEEK \
+                    and self._in_relative_clause(mention):
+                continue  # "شنت ليل الجمعة غارات … ردا على الهجوم الذي أودى بحياة 3 جنود الأحد الماضي"
             if 0 <= (published - resolved.value).days <= _STORY_DAYS:
                 starts.append(mention.start)
                 days.append(resolved)

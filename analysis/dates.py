@@ -107,9 +107,10 @@ _RELATIVE_WORDS = (
 _SAME_DAY_WORDS = ("ذلك اليوم", "اليوم ذاته", "اليوم نفسه", "نفس اليوم", "ذات اليوم")
 _SAME_DAY = "ذلك اليوم"
 _WHICH = re.compile(r"\s+(?:الذي|التي)(?!\w)")
+_NIGHT_JOIN = re.compile(r"\s*[-–/]\s*")
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
-_ORDINAL_OF_MONTH_BEFORE = re.compile(rf"(?<!\w)(?P<oday>{_ORDINAL_DAY})\s+$")
-_MONTH_RELATIVE = re.compile(r"الشهر\s+(?:الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم)(?!\w)")
+_DAY_OF_MONTH_BEFORE = re.compile(rf"(?:(?<!\w)(?P<oday>{_ORDINAL_DAY})|(?<![\d/.\-])(?P<day>\d{{1,2}}))\s+$")
+_MONTH_RELATIVE = re.compile(r"الشهر\s+(?P<rel>الجاري|الحالي|الماضي|المنصرم|الفائت|المقبل|القادم|ذاته|نفسه)(?!\w)")
 # "منذ مطلع العام", "بداية الشهر", "مطلع العام الجديد": the year or month of publication, its start (not
 # "مطلع العام الدراسي/الهجري"; "مطلع العام الماضي/الحالي" are relative words, "مطلع العام 2024" a year)
 _START_WORDS = ("مطلع", "بداية", "مستهل", "أوائل", "اوائل")
@@ -271,16 +272,32 @@ def find_dates(text: str) -> list[DateMention]:
     for m in finditer_near(YEAR_RANGE_RE, text, years, *_AROUND_YEAR["range"]):
         add(DateMention(m.start("first"), m.end("first"), int(m.group("first"))))
         add(DateMention(m.start("second"), m.end("second"), int(m.group("second"))))
-    for m in WEEKDAY_RE.finditer(text):
-        add(DateMention(m.start(), m.end(), weekday=WEEKDAYS[_weekday_key(m.group("wd"))], relative=m.group("rel")))
-    # "في الثامن عشر من الشهر الجاري": a day of the month named relative to publication
+    weekdays = list(WEEKDAY_RE.finditer(text))
+    for m, following in zip(weekdays, [*weekdays[1:], None]):
+        weekday = WEEKDAYS[_weekday_key(m.group("wd"))]
+        if following and WEEKDAYS[_weekday_key(following.group("wd"))] == (weekday + 1) % 7 \
+                and _NIGHT_JOIN.fullmatch(text, m.end(), following.start()):
+            continue  # "ليل الإثنين-الثلاثاء": the night's events fall on the day after midnight
+        add(DateMention(m.start(), m.end(), weekday=weekday, relative=m.group("rel")))
+    # "في الثامن عشر من الشهر الجاري", "في 18 من الشهر الجاري": a day of the month named relative to
+    # publication; "في 25 من الشهر ذاته": of the month named last before it
     for at in _positions(text, "من الشهر"):
-        ordinal = _ORDINAL_OF_MONTH_BEFORE.search(text, max(0, at - 24), at)
+        day_written = _DAY_OF_MONTH_BEFORE.search(text, max(0, at - 24), at)
         rel = _MONTH_RELATIVE.match(text, at + len("من "))
-        if ordinal and rel:
-            lead = _CUE_BEFORE.search(text, max(0, ordinal.start() - 12), ordinal.start())
-            add(DateMention(ordinal.start(), rel.end(), day=_ordinal_day(ordinal.group("oday")),
-                            relative=" ".join(rel.group().split()), cue=lead.group("cue") if lead else None))
+        if not (day_written and rel):
+            continue
+        day = int(day_written.group("day")) if day_written.group("day") else _ordinal_day(day_written.group("oday"))
+        lead = _CUE_BEFORE.search(text, max(0, day_written.start() - 12), day_written.start())
+        cue = lead.group("cue") if lead else None
+        if rel.group("rel") not in ("ذاته", "نفسه"):
+            add(DateMention(day_written.start(), rel.end(), day=day, relative=" ".join(rel.group().split()), cue=cue))
+            continue
+        named = [m for m in found if m.month is not None and m.end <= day_written.start()]
+        if named:
+            month = max(named, key=lambda m: m.start)
+            if _valid(month.year or 2000, month.month, day):
+                add(DateMention(day_written.start(), rel.end(), month.year, month.month, day, cue=cue,
+                                relative=month.relative))
     same_day = False
     for m in RELATIVE_RE.finditer(text):
         if m.group("rel") == "اليوم" and _not_today(text, m.start(), m.end()):

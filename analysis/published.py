@@ -26,6 +26,7 @@ _WHAT_WAS = re.compile(r"(?<!\w)ما\s+(?:كان|كانت|كانوا)(?!\w)")  #
 _UNTIL_JOIN = re.compile(r"\s*و?حتى\s*")
 _RECENT_DAYS = 31
 _POST_SIGNATURE = re.compile(r"\(@\w+\)\s*$")  # the handle an embedded post's date follows
+_COMPARED_WITH = re.compile(r"(?<!\w)(?:بالمقارنة|مقارنة)\s+(?:مع\s+)?$")  # "… مقارنة بعام 2023": a year gone by
 _FUTURE_WINDOW = 60
 _TODAY_SHIFT = {"اليوم": 0, "أمس": 1, "امس": 1}  # days back from the publication date
 _NEAR_DAYS = 7  # a year-less weekday date up to a week ahead of the top date can still be a plan
@@ -229,7 +230,8 @@ def _contradicted(view: str, mentions: list[DateMention], top: date) -> bool:
 
 
 def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | None:
-    """The latest past date the text states with a year: the article cannot be older.  So does the
+    """The latest past date the text states with a year: the article cannot be older (nor from a year it
+    compares itself with: "مقارنة بعام 2023" is a year gone by).  So does the
     date an embedded post is signed with ("— Lloyd J. Austin III (@SecDef) December 26, 2023")."""
     best: tuple[date, str] | None = None
     posts = [m for m in _english_dates(text) if _POST_SIGNATURE.search(text, max(0, m.start - 40), m.start)]
@@ -238,6 +240,8 @@ def _lower_bound(text: str, mentions: list[DateMention]) -> tuple[date, str] | N
         if mention.year is None or (is_future_context(text, mention) and not closes_period(text, previous, mention)):
             continue
         resolved = resolve(mention, None, None)
+        if resolved and resolved.precision == "year" and _COMPARED_WITH.search(text, max(0, mention.start - 20), mention.start):
+            resolved = replace(resolved, value=date(resolved.value.year + 1, 1, 1))
         if resolved and (best is None or resolved.value > best[0]):
             best = (resolved.value, resolved.precision)
     return best

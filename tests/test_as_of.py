@@ -463,3 +463,48 @@ def test_a_period_does_not_start_after_its_figure():
     text = "وتعرضت القوات الأمريكية لستة هجمات منذ مطلع الشهر، مقابل 27 هجوماً في كانون الثاني الماضي."
     assert dated_claims(text) == [(6, date(2024, 2, 10), date(2024, 2, 1)),
                                   (27, date(2024, 1, 1), date(2024, 1, 1))]
+
+
+def test_a_headline_tells_the_story_of_the_day_the_body_states_first():
+    text = ("مقتل 3 جنود أمريكيين بهجوم بمسيرة على قاعدة في الأردن\n"
+            "قتل ثلاثة جنود أمريكيين فجر الأحد في هجوم بطائرة مسيرة.")
+    sunday = date(2024, 2, 4)
+    assert dated_claims(text) == [(3, sunday, None), (3, sunday, None)]
+    # a title cut short with "..." is a headline too; a body sentence before the day is not
+    assert dated_claims(text.replace("في الأردن\n", "في ...\n"))[0] == (3, sunday, None)
+    text = "وأسفر القصف عن مقتل 3 جنود.\nوقال المتحدث أمس الجمعة إن التحقيق مستمر."
+    assert dated_claims(text) == [(3, date(2024, 2, 10), None)]
+
+
+def test_a_day_the_sentence_states_after_two_figures_dates_both():
+    text = "قتل ثلاثة جنود أمريكيين وأصيب 34 آخرون، فجر الأحد، في هجوم بطائرة مسيرة."
+    sunday = date(2024, 2, 4)
+    assert dated_claims(text) == [(3, sunday, None), (34, sunday, None)]
+
+
+def test_last_weeks_day_in_a_relative_clause_is_the_background_of_the_story():
+    text = ("شنت الولايات المتحدة ليل الجمعة غارات على 85 هدفا، في أول رد على الهجوم الذي أودى بحياة "
+            "ثلاثة جنود في الأردن الأحد الماضي. وقالت القيادة المركزية إن الغارات طالت سبع منشآت.")
+    assert dated_claims(text)[-1] == (7, date(2024, 2, 9), None)  # Friday's strikes, not last Sunday's attack
+    # a day in a relative clause that comes first is the story's day: "الغارات التي استهدفت مساء أمس"
+    text = ("أعلن الحشد الشعبي مقتل أربعة من مقاتليه في الغارات التي استهدفت مساء أمس مواقعه. "
+            "وقال إن الغارات طالت ثلاث منشآت.")
+    friday = date(2024, 2, 9)
+    assert dated_claims(text) == [(4, friday, None), (3, friday, None)]
+
+
+def test_a_date_in_the_figures_own_clause_beats_a_nearer_one_in_the_clause_before():
+    text = ("وتعرضت القاعدة لهجوم بطائرتين مسيرتين في 17 كانون الثاني، ثم لهجوم بأربعة صواريخ كاتيوشا "
+            "في 25 من الشهر ذاته.")
+    assert dated_claims(text) == [(2, date(2024, 1, 17), None), (4, date(2024, 1, 25), None)]
+
+
+def test_a_level_in_a_present_relative_clause_is_as_of_publication():
+    text = ("وأمر الوزير في 31 كانون الثاني بإرسال حاملة طائرات إلى المنطقة، التي ينتشر فيها ما يزيد على "
+            "40 ألف جندي أمريكي.")
+    assert dated_claims(text) == [(40000, date(2024, 2, 10), None)]
+
+
+def test_the_weekday_of_a_dateline_is_not_a_story_day():
+    text = "إصابة 5 عسكريين أمريكيين بهجوم صاروخي\nالثلاثاء 06-08-2024 09:40\nتعرضت القاعدة مساء الاثنين لهجوم."
+    assert dated_claims(text, published=None) == [(5, date(2024, 8, 5), None)]

@@ -171,3 +171,27 @@ def test_ordinal_days(text, expected):
 
 def test_an_ordinal_without_a_month_is_no_date():
     assert find_dates(normalize("وعقدت اللجنة جولتها الثانية من المحادثات").text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("قتل جندي في 18 من الشهر الجاري", date(2024, 2, 18)),  # digits, like "الثامن عشر من الشهر الجاري"
+    ("هجوم في 25 من الشهر الماضي", date(2024, 1, 25)),
+])
+def test_a_day_in_digits_of_a_month_named_relative_to_publication(text, expected):
+    assert first(text, date(2024, 2, 20)).value == expected
+
+
+def test_a_day_of_the_same_month_takes_the_month_named_before_it():
+    view = normalize("تعرضت القاعدة لهجوم في 17 تموز، ثم لهجوم بأربعة صواريخ في 25 من الشهر ذاته.").text
+    later = find_dates(view)[1]
+    assert view[later.start:later.end] == "25 من الشهر ذاته"
+    assert resolve(later, date(2024, 8, 6), "day").value == date(2024, 7, 25)
+
+
+def test_the_night_between_two_weekdays_is_the_day_after_midnight():
+    view = normalize("سقطت الصواريخ عند منتصف ليل الإثنين-الثلاثاء.").text
+    mentions = find_dates(view)
+    assert [view[m.start:m.end] for m in mentions] == ["الثلاثاء"]
+    assert resolve(mentions[0], date(2020, 1, 21), "day").value == date(2020, 1, 21)
+    # two days that are not one night stay two mentions
+    assert len(find_dates(normalize("بين الأحد والثلاثاء").text)) == 2

@@ -231,3 +231,14 @@ def test_wont_before_or_after_a_year_is_a_deadline():
     # "لن تعود إلى ما كانت عليه قبل …" looks back
     text = "وقال إن العلاقات لن تعود إلى ما كانت عليه قبل 7 تشرين الأول 2023."
     assert published(text).value == date(2023, 10, 1)
+
+
+def test_a_year_the_article_compares_itself_with_is_over():
+    # no dateline; "يوم 29 آب" is placed after the year it compares with ("مقارنة بعام 2023")
+    text = ("أعلنت القيادة المركزية اليوم الجمعة أن غارة نفذت يوم 29 آب/أغسطس أسفرت عن مقتل 15 مسلحا. "
+            "وتبنى التنظيم 153 هجوما خلال الأشهر الستة الأولى من العام الجاري، ما يضعه على مسار مضاعفة "
+            "هجماته مقارنة بعام 2023.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 8, 1), "month", "inferred")
+    # the same year named as an event's year is only a lower bound
+    assert published(text.replace("مقارنة بعام 2023", "منذ عام 2023")).value.year == 2023
