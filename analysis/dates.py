@@ -118,7 +118,8 @@ _START_OF_PERIOD = re.compile(r"\s+(?P<rel>العام|السنة|الشهر)(?:\
 RELATIVE_RE = re.compile(f"(?P<rel>{alternation(_RELATIVE_WORDS + _SAME_DAY_WORDS, word_start=True)})(?!\\w)")
 # "اليوم" that is not today: "اليوم ذاته/التالي" (the same / the next day), and outlets named after a
 # place: "روسيا اليوم", "بغداد اليوم" in quotes or before a dash ("المغرب اليوم - بغداد").
-_DAY_ADJECTIVE = re.compile(r"\s+(?:ذاته|نفسه|ذات|التالي|السابق|السابع|الأول|الاول|الأخير|الاخير|الوطني|العالمي)(?!\w)")
+_DAY_ADJECTIVE = re.compile(r"\s+(?:ذاته|نفسه|ذات|التالي|السابق|السابع|الأول|الاول|الأخير|الاخير|الوطني|العالمي"
+                            r"|الذي|التي)(?!\w)")  # "وهو اليوم الذي سقط فيه النظام": the day on which
 _OUTLET_PLACE = re.compile(
     r"(?<!\w)(?:" + alternation(["روسيا", "بغداد", "العراق", "المغرب", "مصر", "سوريا", "لبنان", "الأردن", "الكويت",
                                   "الخليج", "الشرق", "فلسطين", "تونس", "الجزائر", "ليبيا", "السودان", "اليمن",

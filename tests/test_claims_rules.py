@@ -22,6 +22,8 @@ def claims(text: str) -> list[tuple]:
     ("وبذلك يرتفع عدد الهجمات منذ منتصف أكتوبر إلى 97 هجوما، بينها 40 في العراق و57 في سوريا.",
      [("attacks", 97, "exact", "total"), ("attacks", 40, "exact", "total"), ("attacks", 57, "exact", "total")]),
     ("ويوجد في العراق حاليا نحو ألفين وخمسمائة جندي أمريكي.", [("troops", 2500, "approx", "level")]),
+    # "اف" of "إف-16" is a word of its own, not the end of "استهداف"
+    ("مقتل 12 عنصراً بعد استهداف 75 موقعاً", [("killed", 12, "exact", "incident"), ("targets", 75, "exact", "incident")]),
     ("وكان عدد القوات الأمريكية يبلغ 3 آلاف و500 جندي.", [("troops", 3500, "exact", "level")]),
     ("قُتل 3 جنود أمريكيين وأصيب 34 آخرون في هجوم بطائرة مسيرة على البرج 22 في الأردن.",
      [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),

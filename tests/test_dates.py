@@ -55,6 +55,7 @@ def test_relative_words():
 @pytest.mark.parametrize("text", [
     'بحسب موقع "روسيا اليوم".', "نقلت روسيا اليوم عن مصدر", 'وأفاد المصدر لـ"بغداد اليوم" بأن القوات',
     "عنوان\nالمغرب اليوم - بغداد", "في وقت سابق من اليوم ذاته", "وفي اليوم التالي انسحبت القوات",
+    "في الثامن من الشهر، وهو اليوم الذي سقط فيه النظام",
 ])
 def test_today_that_is_not_today(text):
     # outlets named "<place> اليوم", and "the same / the next day"
