@@ -61,6 +61,9 @@ DUALS: dict[str, str] = {fold(w): k for w, k in (
     ("قتيلين", "killed"), ("قتيلان", "killed"), ("مقرين", "targets"), ("مقران", "targets"), ("قذيفتين", "shells"), ("آليتين", "other"),
     ("شاحنتين", "other"), ("مدمرتين", "other"), ("مدمرتان", "other"),
     ("مقاتلتين", "other"), ("مقاتلتان", "other"),  # fighter jets, not fighters ("مقاتلين")
+    ("قاذفتين", "other"), ("قاذفتان", "other"), ("مروحيتين", "other"), ("مروحيتان", "other"),
+    ("سفينتين", "other"), ("سفينتان", "other"), ("دبابتين", "other"), ("دبابتان", "other"),
+    ("جنديتين", "person"), ("جنديتان", "person"),  # two women soldiers
     ("آخران", "inherit"),
     # people in the dual, nouns whose plural is spelled otherwise ("متعاقدين" may be a plural, and
     # "عسكريان", "مدنيان" are adjectives as often: "مصدران عسكريان", "متعاقدان مدنيان")

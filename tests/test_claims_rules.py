@@ -22,6 +22,9 @@ def claims(text: str) -> list[tuple]:
     ("وبذلك يرتفع عدد الهجمات منذ منتصف أكتوبر إلى 97 هجوما، بينها 40 في العراق و57 في سوريا.",
      [("attacks", 97, "exact", "total"), ("attacks", 40, "exact", "total"), ("attacks", 57, "exact", "total")]),
     ("ويوجد في العراق حاليا نحو ألفين وخمسمائة جندي أمريكي.", [("troops", 2500, "approx", "level")]),
+    # bombers, helicopters, ships and tanks in the dual are "other"; two women soldiers are people
+    ("وأقلعت قاذفتان استراتيجيتان، فيما أسقطت الفصائل مروحيتين.", [("other", 2, "exact", "incident"), ("other", 2, "exact", "incident")]),
+    ("وأسفر الهجوم عن مقتل جنديتين أمريكيتين.", [("killed", 2, "exact", "incident")]),
     # "اف" of "إف-16" is a word of its own, not the end of "استهداف"
     ("مقتل 12 عنصراً بعد استهداف 75 موقعاً", [("killed", 12, "exact", "incident"), ("targets", 75, "exact", "incident")]),
     ("وكان عدد القوات الأمريكية يبلغ 3 آلاف و500 جندي.", [("troops", 3500, "exact", "level")]),
