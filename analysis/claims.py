@@ -688,9 +688,7 @@ class _Reader:
         last = bisect_left(self.mention_starts, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         nearest = (True, len(self.view))  # (outside the figure's clause, distance): its own clause first
-        clause_start = max(self.view.rfind(mark, sentence.start, number.start) for mark in "،,؛")
-        clause_end = min((at for at in (self.view.find(mark, number.end, sentence.end) for mark in "،,؛") if at >= 0),
-                         default=sentence.end)
+        clause_start, clause_end = self._clause_around(number, sentence) if first < last else (0, 0)
         as_of_mention: DateMention | None = None
         # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
         present_from = (self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW)
@@ -841,6 +839,12 @@ class _Reader:
         span = self.published.span
         return span is not None and (mention.start == span[0] or (
             mention.end <= span[0] and not self.view[mention.end:span[0]].strip(" ،,-|")))
+
+    def _clause_around(self, number: NumberMatch, sentence: Sentence) -> tuple[int, int]:
+        """The commas (or the sentence's ends) around a figure."""
+        start = max(self.view.rfind(mark, sentence.start, number.start) for mark in "،,؛")
+        ends = [at for at in (self.view.find(mark, number.end, sentence.end) for mark in "،,؛") if at >= 0]
+        return start, min(ends, default=sentence.end)
 
     def _in_relative_clause(self, mention: DateMention) -> bool:
         """Whether a relative pronoun opens the clause a date is in: it dates the noun before it."""
