@@ -327,6 +327,9 @@ def scopes(text: str) -> list[tuple]:
     ("وضربت الطائرات 85 هدفا في العراق وسوريا.", [(85, "iraq+syria")]),
     ("وضربت الطائرات 85 هدفا في العراق وفي سوريا.", [(85, "iraq+syria")]),
     ("واستهدفت الغارات خمسة أهداف في غرب العراق وشرق سوريا.", [(5, "iraq+syria")]),
+    # provinces, cities and forces named without their country
+    ("وأسفرت الغارات عن مقتل 22 مقاتلا قرب البوكمال، وإصابة 7 من عناصر قسد في الحسكة.", [(22, "syria"), (7, "syria")]),
+    ("وسقطت 4 صواريخ على قاعدة في نينوى، بعد ضربات على عكاشات قتلت 16.", [(4, "iraq"), (16, "iraq")]),
 ])
 def test_scope(text, expected):
     assert scopes(text) == expected
