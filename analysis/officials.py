@@ -21,6 +21,8 @@ TERMS: tuple[tuple[str, date, date | None], ...] = (
     (r"(?:هجوما|هجمات|الهجمات|هجوم)(?:\s+|(?=منذ))(?:\S+\s+){0,5}منذ\s+1[78]\s+(?:تشرين\s+الأول|تشرين\s+أول|أكتوبر|اكتوبر)",
      date(2023, 10, 17), None),
     (r"سقوط\s+(?:نظام|حكومة)\s+(?:بشار\s+)?الأسد|سقوط\s+الأسد", date(2024, 12, 8), None),
+    # the outpost in Jordan was named in the news when three US soldiers were killed there
+    (r"(?:ال)?برج\s+(?:22|٢٢)", date(2024, 1, 28), None),
     (r"بايدن", date(2021, 1, 20), date(2025, 1, 20)),
     (r"[أا]وباما", date(2009, 1, 20), date(2017, 1, 20)),
     (r"لويد\s+[أا]وستن", date(2021, 1, 22), date(2025, 1, 20)),

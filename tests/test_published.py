@@ -242,3 +242,13 @@ def test_a_year_the_article_compares_itself_with_is_over():
     assert (result.value, result.precision, result.basis) == (date(2024, 8, 1), "month", "inferred")
     # the same year named as an event's year is only a lower bound
     assert published(text.replace("مقارنة بعام 2023", "منذ عام 2023")).value.year == 2023
+
+
+def test_a_landmark_event_bounds_an_undated_article():
+    # Sudani took office in October 2022, so "الثاني من فيفري الجاري" alone would be February 2023; Tower 22
+    # was attacked on 28 January 2024, so the article is from February 2024
+    text = ("وأعلن رئيس الوزراء محمد شياع السوداني في الثاني من فيفري الجاري رفض الضربات، بعد أن توعدت واشنطن "
+            "بالرد على هجوم استهدف موقع البرج 22 في الأردن.")
+    result = published(text)
+    assert (result.value, result.precision, result.basis) == (date(2024, 2, 1), "month", "inferred")
+    assert published(text.replace("البرج 22", "موقعا")).value == date(2023, 2, 1)
