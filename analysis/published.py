@@ -107,8 +107,16 @@ def read_mention(text: str, mention: DateMention, published: Published,
         if not _FUTURE_VERB.search(clause) and not _WONT.search(clause):
             past = resolve(mention, published.value, published.precision)
             if past is not None and _reached(text, previous, mention, past, published):
-                return False, past
-    return future, resolved
+                return False, _in_a_known_year(past, mention, published)
+    return future, _in_a_known_year(resolved, mention, published)
+
+
+def _in_a_known_year(resolved: ResolvedDate | None, mention: DateMention, published: Published) -> ResolvedDate | None:
+    """A year inferred from the text is only the earliest the article can be from ("جو بايدن": 2021 or
+    later), so a year-less "31 تشرين الأول" read against it is known to its year at best, and not charted."""
+    if resolved is None or mention.year is not None or published.basis != "inferred" or published.precision != "year":
+        return resolved
+    return ResolvedDate(date(resolved.value.year, 1, 1), "year")
 
 
 def _reached(text: str, previous: DateMention | None, mention: DateMention, past: ResolvedDate,

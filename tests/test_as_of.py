@@ -508,3 +508,12 @@ def test_a_level_in_a_present_relative_clause_is_as_of_publication():
 def test_the_weekday_of_a_dateline_is_not_a_story_day():
     text = "إصابة 5 عسكريين أمريكيين بهجوم صاروخي\nالثلاثاء 06-08-2024 09:40\nتعرضت القاعدة مساء الاثنين لهجوم."
     assert dated_claims(text, published=None) == [(5, date(2024, 8, 5), None)]
+
+
+def test_a_year_less_date_under_an_inferred_year_is_known_to_the_year_at_best():
+    # no date but "بايدن": the article is from 2021 or later, so "31 تشرين الأول" may be 2021's or any later one
+    text = "وقال الرئيس جو بايدن إن القوات الأمريكية تعرضت لـ27 هجوما بين 17 و31 تشرين الأول الماضي."
+    rows = extract_document(Document("t", "t.txt", text, "utf-8", "", None, None, None, None, None)).claims
+    assert [(c["value"], c["as_of"].year, c["as_of_precision"]) for c in rows] == [(27, 2021, "year")]
+    # with the day of publication known, the same sentence is dated to the day
+    assert dated_claims(text, published="2023-11-01") == [(27, date(2023, 10, 31), date(2023, 10, 17))]
