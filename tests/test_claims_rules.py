@@ -25,6 +25,10 @@ def claims(text: str) -> list[tuple]:
     # bombers, helicopters, ships and tanks in the dual are "other"; two women soldiers are people
     ("وأقلعت قاذفتان استراتيجيتان، فيما أسقطت الفصائل مروحيتين.", [("other", 2, "exact", "incident"), ("other", 2, "exact", "incident")]),
     ("وأسفر الهجوم عن مقتل جنديتين أمريكيتين.", [("killed", 2, "exact", "incident")]),
+    # units and equipment: brigades, batteries, cars, armoured vehicles and bombers are "other"; Marines are troops
+    ("وقصفت الطائرة سيارتين، ودمرت 110 عربات مدرعة و6 قاذفات.",
+     [("other", 2, "exact", "incident"), ("other", 110, "exact", "incident"), ("other", 6, "exact", "incident")]),
+    ("ووصل نحو 100 من المارينز إلى السفارة.", [("troops", 100, "approx", "change")]),
     # "اف" of "إف-16" is a word of its own, not the end of "استهداف"
     ("مقتل 12 عنصراً بعد استهداف 75 موقعاً", [("killed", 12, "exact", "incident"), ("targets", 75, "exact", "incident")]),
     ("وكان عدد القوات الأمريكية يبلغ 3 آلاف و500 جندي.", [("troops", 3500, "exact", "level")]),
