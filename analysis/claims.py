@@ -401,6 +401,12 @@ class _Reader:
         right = rest[:40] if lx.FOREIGN_AFTER_RE.match(rest) else ""
         nearby = clause + " " + right
         foreign = bool(right) or lx.FOREIGN_RE.search(clause) is not None  # "التحالف", "600 جندي فرنسي"
+        if not foreign and kind != "fighters":
+            allied = None
+            for allied in lx.ALLIED_NAMED_RE.finditer(before):
+                pass
+            foreign = allied is not None and not lx.US_NAMED_RE.search(before, allied.end()) \
+                and not lx.US_AFTER_RE.match(rest)  # "وقالت وكالة الصحافة الفرنسية إن 2500 جندي أمريكي"
         if kind == "fighters":
             if re.match(r"^\s*(?:عسكري|من\s+(?:عناصر\s+)?القوات\s+الأ?مي?ري?كية)", rest):
                 kind = "person"

@@ -218,6 +218,10 @@ def test_qualifiers(phrase, qualifier):
      [("foreign_troops", 650, "approx", "level")]),
     ("ويتمركز نحو مئتي عنصر من القوات الخاصة الأسترالية في قاعدة بالإمارات.", [("foreign_troops", 200, "approx", "level")]),
     ("وقالت فرنسا إن الولايات المتحدة تنشر 2500 جندي في العراق.", [("troops", 2500, "exact", "level")]),
+    # a state's own ministry names it; more states; the state before a comma or a withdrawal
+    ("وأعلنت وزارة الدفاع الألمانية، اليوم، أنها ستنقل 35 جندياً إلى الأردن.", [("foreign_troops", 35, "exact", "change")]),
+    ("وقالت وزارة الدفاع الألمانية إن الولايات المتحدة ستنقل 35 جندياً.", [("troops", 35, "exact", "change")]),
+    ("كما سحبت كرواتيا 14 جندياً من قواتها.", [("foreign_troops", 14, "exact", "change")]),
     # casualties a campaign caused are a total; a named day or one attack's toll is an incident
     ("وقال المتحدث إن الهجمات أسفرت عن إصابة 45 جنديا أمريكيا بجروح طفيفة.", [("injured", 45, "exact", "total")]),
     ("وأصيب ١٩ جندياً أمريكياً بارتجاج في الدماغ جراء الهجمات على قاعدتي عين الأسد والتنف.",
