@@ -341,3 +341,10 @@ def scopes(text: str) -> list[tuple]:
 ])
 def test_scope(text, expected):
     assert scopes(text) == expected
+
+
+def test_of_them_after_a_number_counts_what_the_figure_before_counts():
+    # the kind only: whether "630 of them will serve as advisers" is a change or planned is not this rule's
+    text = "وأمر بإرسال 1500 جندي إضافي، قرابة 630 منهم سيعملون مستشارين، وقتل 5 جنود وأصيب 3 منهم."
+    assert [(kind, value) for kind, value, _, _ in claims(text)] == [
+        ("troops", 1500), ("troops", 630), ("killed", 5), ("injured", 3)]
