@@ -239,7 +239,7 @@ def find_dates(text: str) -> list[DateMention]:
         month = _month_of(m.group("month"))
         if month is None:
             continue
-        day = int(m.group("day")) if m.group("day") else _ordinal_day(m.group("oday"))
+        day = _day_of(m)
         year = int(m.group("year")) if m.group("year") else None
         mod = m.group("mod")
         has_cue = day or year or mod or m.group("rel")
@@ -260,8 +260,7 @@ def find_dates(text: str) -> list[DateMention]:
             start = m.start("d1") if d1 else m.start("oday") if m.group("oday") else m.start("day") if day \
                 else m.start("month")
         if cue is None:  # "حتى الخميس 15 شباط", "حتى يوم 20 شباط"
-            lead = _CUE_BEFORE.search(text, max(0, start - 12), start)
-            cue = lead.group("cue") if lead else None
+            cue = _cue_before(text, start)
         weekday = WEEKDAYS.get(_weekday_key(m.group("wd"))) if m.group("wd") else None
         modifier = mod if mod in ("منتصف", "أوائل", "اوائل", "أواخر", "اواخر", "مطلع", "بداية", "بدايات", "نهاية", "أوسط", "اوسط") else None
         add(DateMention(start, m.end(), year, month, day, d1, weekday, modifier, m.group("rel"), cue))
@@ -287,9 +286,7 @@ def find_dates(text: str) -> list[DateMention]:
         rel = _MONTH_RELATIVE.match(text, at + len("من "))
         if not (day_written and rel):
             continue
-        day = int(day_written.group("day")) if day_written.group("day") else _ordinal_day(day_written.group("oday"))
-        lead = _CUE_BEFORE.search(text, max(0, day_written.start() - 12), day_written.start())
-        cue = lead.group("cue") if lead else None
+        day, cue = _day_of(day_written), _cue_before(text, day_written.start())
         if rel.group("rel") not in ("ذاته", "نفسه"):
             add(DateMention(day_written.start(), rel.end(), day=day, relative=" ".join(rel.group().split()), cue=cue))
             continue
@@ -313,9 +310,7 @@ def find_dates(text: str) -> list[DateMention]:
         for at in _positions(text, word):
             m = _START_OF_PERIOD.match(text, at + len(word))
             if m and (at == 0 or not text[at - 1].isalnum()):
-                lead = _CUE_BEFORE.search(text, max(0, at - 12), at)
-                add(DateMention(at, m.end(), modifier=word, relative=m.group("rel"),
-                                cue=lead.group("cue") if lead else None))
+                add(DateMention(at, m.end(), modifier=word, relative=m.group("rel"), cue=_cue_before(text, at)))
     found.sort(key=lambda d: d.start)
     return _same_days_named(text, found) if same_day else found
 
@@ -328,8 +323,17 @@ def _positions(text: str, phrase: str) -> Iterator[int]:
         at = text.find(phrase, at + len(phrase))
 
 
-def _ordinal_day(written: str | None) -> int | None:
-    return ORDINAL_DAYS.get(" ".join(fold(written).split())) if written else None
+def _day_of(match: re.Match[str]) -> int | None:
+    """The day a match's "day" (digits) or "oday" (an ordinal, "الثامن عشر") group holds."""
+    if match.group("day"):
+        return int(match.group("day"))
+    return ORDINAL_DAYS.get(" ".join(fold(match.group("oday")).split())) if match.group("oday") else None
+
+
+def _cue_before(text: str, at: int) -> str | None:
+    """"حتى", "بحلول" or "منذ" right before a date that starts at `at` ("حتى يوم 20 شباط")."""
+    lead = _CUE_BEFORE.search(text, max(0, at - 12), at)
+    return lead.group("cue") if lead else None
 
 
 def names_a_day(mention: DateMention) -> bool:
