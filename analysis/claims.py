@@ -18,7 +18,7 @@ from . import lexicon as lx
 from .arabic import RANGE_WORD, NumberMatch, find_numbers, fold
 from .dates import FROM_AT_END, DateMention, ResolvedDate, names_a_day
 from .published import Published, after_publication, read_mention
-from .text import Sentence, after_last, clause_before
+from .text import Sentence, after_last, clause_before, line_around
 
 MAX_PLAUSIBLE = {"troops": 2_000_000, "foreign_troops": 2_000_000, "fighters": 5_000_000,
                  "attacks": 100_000, "rockets": 1_000_000, "drones": 100_000, "strikes": 100_000,
@@ -871,9 +871,8 @@ class _Reader:
 
     def _in_headline(self, position: int) -> bool:
         """Whether `position` is on a short line that no full stop ends (a title cut short with "..." may)."""
-        line_start = self.view.rfind("\n", 0, position) + 1
-        line_end = self.view.find("\n", position)
-        line = self.view[line_start:line_end if line_end >= 0 else len(self.view)].rstrip()
+        line_start, line_end = line_around(self.view, position, position)
+        line = self.view[line_start:line_end].rstrip()
         return len(line) <= _HEADLINE_LENGTH and (line.endswith(("...", "…")) or not line.endswith((".", "!", "؟", "?", ":")))
 
     def _find_story_days(self) -> tuple[list[int], list[ResolvedDate]]:

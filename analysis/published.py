@@ -16,7 +16,7 @@ from .dates import DEADLINE_CUES, FROM_AT_END, DateMention, ResolvedDate, find_d
 from .arabic import normalize
 from .lexicon import FUTURE_PHRASES, FUTURE_TENSE
 from .officials import office_range
-from .text import clause_before
+from .text import clause_before, line_around
 
 DATELINE_REGION = 400  # characters from the top of the text where a dateline may stand
 _FUTURE_VERB = re.compile(r"(?<!\w)(?:" + FUTURE_TENSE + "|" + FUTURE_PHRASES
@@ -203,9 +203,8 @@ def _top_lines(text: str, mentions: list[DateMention]) -> list[tuple[DateMention
             break
         if not _full(mention):
             continue
-        line_start = text.rfind("\n", 0, mention.start) + 1
-        line_end = text.find("\n", mention.end)
-        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        line_start, line_end = line_around(text, mention.start, mention.end)
+        line = text[line_start:line_end]
         stamped = re.search(r"الساعة|\d{1,2}:\d{2}", line) is not None
         masthead = _MASTHEAD_PREFIX.fullmatch(text, line_start, mention.start)
         if not stamped and not masthead and len(line) > 60 and mention.start - line_start > 20:

@@ -46,6 +46,12 @@ def split_sentences(text: str) -> list[Sentence]:
     return sentences
 
 
+def line_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the line holding text[start:end] starts and ends (without its line breaks)."""
+    line_end = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, line_end if line_end >= 0 else len(text)
+
+
 def after_last(text: str, separators: str) -> str:
     """The text after the last of `separators` (all of it if there is none): the current clause."""
     return text[max(text.rfind(separator) for separator in separators) + 1:]
