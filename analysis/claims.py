@@ -402,9 +402,7 @@ class _Reader:
         nearby = clause + " " + right
         foreign = bool(right) or lx.FOREIGN_RE.search(clause) is not None  # "التحالف", "600 جندي فرنسي"
         if not foreign and kind != "fighters":
-            allied = None
-            for allied in lx.ALLIED_NAMED_RE.finditer(before):
-                pass
+            allied = _last(lx.ALLIED_NAMED_RE.finditer(before))
             foreign = allied is not None and not lx.US_NAMED_RE.search(before, allied.end()) \
                 and not lx.US_AFTER_RE.match(rest)  # "وقالت وكالة الصحافة الفرنسية إن 2500 جندي أمريكي"
         if kind == "fighters":
@@ -433,9 +431,7 @@ class _Reader:
             if tokens and lx.noun_kind(tokens[-1]) not in (None, "person"):
                 return lx.noun_kind(tokens[-1])  # "skip" too: "خلال الأشهر الثلاثة الماضية" is a duration
         recent = before[-90:]
-        count = None
-        for count in re.finditer(r"(?:عدد|أعداد|اعداد|حصيلة|عديد)\s+(\S+)", recent):
-            pass
+        count = _last(re.finditer(r"(?:عدد|أعداد|اعداد|حصيلة|عديد)\s+(\S+)", recent))
         if count:
             kind = lx.noun_kind(count.group(1))
             if kind and kind not in ("skip", "person"):
@@ -849,8 +845,8 @@ class _Reader:
     def _clause_around(self, number: NumberMatch, sentence: Sentence) -> tuple[int, int]:
         """The commas (or the sentence's ends) around a figure."""
         start = max(self.view.rfind(mark, sentence.start, number.start) for mark in "،,؛")
-        ends = [at for at in (self.view.find(mark, number.end, sentence.end) for mark in "،,؛") if at >= 0]
-        return start, min(ends, default=sentence.end)
+        end = _CLAUSE_MARK.search(self.view, number.end, sentence.end)
+        return start, end.start() if end else sentence.end
 
     def _in_relative_clause(self, mention: DateMention) -> bool:
         """Whether a relative pronoun opens the clause a date is in: it dates the noun before it."""
@@ -965,6 +961,14 @@ def _any_within(spans: tuple[list[int], list[int]], start: int, end: int) -> boo
     starts, ends = spans
     index = bisect_left(starts, start)
     return index < len(starts) and ends[index] <= end
+
+
+def _last(matches: Iterable[re.Match[str]]) -> re.Match[str] | None:
+    """The last of `matches`, if any."""
+    last = None
+    for last in matches:
+        pass
+    return last
 
 
 def _spans(matches: Iterable[re.Match[str]]) -> tuple[list[int], list[int]]:
