@@ -174,8 +174,9 @@ def may_name_missing(text: str) -> bool:
 
 
 MILITIA_RE = re.compile(r"الحشد|داعش|الفصائل|فصائل|ميليشي|مليشي|المقاومة|حزب\s+الله|الكتائب|كتائب|مسلح")
-US_FORCES_RE = re.compile(r"جنود|الجنود|جندي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي|عسكري|قوات\s+أمريكية|قوات\s+أميركية"
-                          r"|الولايات\s+المتحدة|واشنطن|البنتاغون|البنتاجون")
+_US_STATE = r"الولايات\s+المتحدة|واشنطن|البنتاغون|البنتاجون"  # the United States named as a state
+US_FORCES_RE = re.compile(r"جنود|الجنود|جندي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي|عسكري|قوات\s+أمريكية|قوات\s+أميركية|"
+                          + _US_STATE)
 US_TROOPS_RE = re.compile(r"(?:جندي|جنود|الجنود)\s+(?:ال)?[أا]مي?ري?كي|القوات\s+الأ?مي?ري?كية|الجيش\s+الأ?مي?ري?كي")
 ATTACKED_RE = re.compile(r"هوجم|استهدف|تعرض|هاجم|استُهدف|الهجمات|هجمات|هجوم")
 FOREIGN_RE = re.compile(r"أجنبي|اجنبي|أجانب|اجانب|التحالف|الناتو|الأطلسي|الاطلسي|أجنبية|اجنبية")
@@ -194,7 +195,7 @@ FOREIGN_STATE_RE = re.compile(r"(?<!\w)[وف]?(?:تنشر|نشرت|تحتفظ|ا
 # "وأعلنت وزارة الدفاع الألمانية … أنها ستنقل 35 جندياً": an allied state's own ministry or army speaks,
 # unless the United States is named after it
 ALLIED_NAMED_RE = re.compile(r"(?<!\w)(?:ال)?(?:" + _ALLIED + r")(?:ة|ه)?(?!\w)")
-US_NAMED_RE = re.compile(r"الولايات\s+المتحدة|واشنطن|[أا]مي?ري?كي|البنتاغون|البنتاجون")
+US_NAMED_RE = re.compile(_US_STATE + r"|[أا]مي?ري?كي")
 US_AFTER_RE = re.compile(r"^\s*(?:ال)?[أا]مي?ري?كي")
 AIRCRAFT_DRONE_RE = re.compile(r"^\s*(?:\S+\s+)?(?:مسير|مسيّر|بدون\s+طيار|بلا\s+طيار|دون\s+طيار)")
 
