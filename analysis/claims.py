@@ -722,7 +722,7 @@ class _Reader:
                     and (distance := (not clause_start < mention.start < clause_end,
                                       abs(mention.start - number.start))) < nearest:
                 as_of, nearest, as_of_mention = resolved, distance, mention
-        if as_of is None and measure in ("incident", "total"):
+        if as_of is None and (measure in ("incident", "total") or self._troops_sent(kind, measure, number, sentence)):
             background = _BACKGROUND.search(self.view, sentence.start, number.start)
             if background is None or _REPORTED.match(self.view, background.end()):
                 as_of = self._story_day(number.start, sentence)
@@ -733,6 +733,14 @@ class _Reader:
         if as_of is None:
             return period_start, anchor, self.published.precision
         return period_start, as_of.value, as_of.precision
+
+    def _troops_sent(self, kind: str, measure: str, number: NumberMatch, sentence: Sentence) -> bool:
+        """Troops sent or withdrawn as the story tells ("أعلن أمس إرسال 450 عسكرياً"): a change on the
+        story's day; not one to come ("سيُنقل 250 عسكرياً") nor one told as what came before ("بعد إرسال")."""
+        if measure != "change" or kind not in ("troops", "foreign_troops"):
+            return False
+        clause = clause_before(self.view[sentence.start:number.start], "،,")
+        return not lx.FUTURE_RE.search(clause) and not _AFTER.search(clause)
 
     def _total_period(self, kind: str, number: NumberMatch, sentence: Sentence, since: date | None,
                       as_of: ResolvedDate | None, as_of_mention: DateMention | None) -> date | None:

@@ -517,3 +517,13 @@ def test_a_year_less_date_under_an_inferred_year_is_known_to_the_year_at_best():
     assert [(c["value"], c["as_of"].year, c["as_of_precision"]) for c in rows] == [(27, 2021, "year")]
     # with the day of publication known, the same sentence is dated to the day
     assert dated_claims(text, published="2023-11-01") == [(27, date(2023, 10, 31), date(2023, 10, 17))]
+
+
+def test_troops_sent_as_the_story_tells_are_a_change_on_the_story_day():
+    story = "عقد الرئيس اجتماعاً مع قادة الجيش أمس الجمعة لبحث الوضع في العراق. "
+    sent = story + "ووافق الرئيس على إرسال 450 عسكرياً إضافياً إلى العراق."
+    assert dated_claims(sent) == [(450, date(2024, 2, 9), None)]
+    to_come = story + "وبحسب المصدر، سيُنقل نحو 300 عسكري من عين الأسد إلى أربيل."
+    assert dated_claims(to_come) == [(300, date(2024, 2, 10), None)]
+    before = story + "ورفع البنتاغون قواته في المنطقة، بعد إرسال نحو 4 آلاف جندي إضافي."
+    assert dated_claims(before) == [(4000, date(2024, 2, 10), None)]
