@@ -36,7 +36,7 @@ def extract_document(doc: Document) -> ArticleRows:
     view = norm.text
     mentions = find_dates(view)
     sentences = split_sentences(view)
-    published = publication_date(view, mentions, doc.published, doc.header_date)
+    published = publication_date(view, mentions, doc.published, doc.header_date, url=doc.url)
     claims, implausible = extract_claims(view, sentences, mentions, published)
     events = extract_events(view, sentences, mentions, published)
 

@@ -43,7 +43,7 @@ _MASTHEAD_PREFIX = re.compile(r"[\W_]*(?:\w+[\W_]+)?\d{1,2}\s+(?:من\s+)?(?:ش�
 class Published:
     value: date | None
     precision: str  # day | month | year | none
-    basis: str  # catalog | dateline | header | inferred | none
+    basis: str  # catalog | dateline | url | header | inferred | none
     span: tuple[int, int] | None = None  # view offsets of the dateline, which is not an event
 
 
@@ -372,8 +372,9 @@ def infer(view: str, mentions: list[DateMention], today: date) -> Published | No
 
 
 def publication_date(view: str, mentions: list[DateMention], catalog_value: str | None,
-                     header_date: str | None, today: date | None = None) -> Published:
-    """Catalog > dateline > inferred from the text > page header > none (`view`: normalised text)."""
+                     header_date: str | None, today: date | None = None, url: str | None = None) -> Published:
+    """Catalog > dateline > the date in the article's address > inferred from the text > page header >
+    none (`view`: normalised text)."""
     parsed = parse_iso(catalog_value)
     datelines = _datelines(view, mentions)
     if parsed:
@@ -388,6 +389,10 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
         for top, _, dateline in tops:
             if not _contradicted(view, mentions, top):
                 return Published(top, "day", "dateline", (dateline.start, dateline.end))
+    addressed = date_in_url(url)
+    if addressed:
+        return Published(addressed[0], addressed[1], "url")
+    if datelines:
         # every top date denied: the article is no later than the earliest, which does not date its
         # figures (the span)
         top, _, dateline = tops[0]
@@ -405,6 +410,21 @@ def publication_date(view: str, mentions: list[DateMention], catalog_value: str 
             return Published(date(m.year, m.month, m.day), "day", "header")
     return NONE
 
+
+# "https://www.al-akhbar.com/Arab/2010/08/20/…", "…/news/2024-02-03/…": the day a site filed the article
+# under, or its month ("/2010/08/")
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})([/-])(\d{1,2})(?:\2(\d{1,2}))?(?=[/._-]|$)")
+
+
+def date_in_url(url: str | None) -> tuple[date, str] | None:
+    """The date an article's address files it under, to the day or the month; None if it has none."""
+    for match in _URL_DATE.finditer(url or ""):
+        year, _, month, day = match.groups()
+        try:
+            return (date(int(year), int(month), int(day)), "day") if day else (date(int(year), int(month), 1), "month")
+        except ValueError:
+            continue
+    return None
 
 _EN_MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",

@@ -48,7 +48,7 @@ SCHEMAS: dict[str, dict[str, str]] = {
 }
 ALLOWED: dict[tuple[str, str], set[str]] = {
     ("articles", "published_precision"): {"day", "month", "year", "none"},
-    ("articles", "published_basis"): {"catalog", "dateline", "header", "inferred", "none"},
+    ("articles", "published_basis"): {"catalog", "dateline", "url", "header", "inferred", "none"},
     ("claims", "kind"): {"attacks", "troops", "foreign_troops", "strikes", "targets", "rockets", "drones",
                          "injured", "killed", "fighters", "other"},
     ("claims", "measure"): {"level", "total", "change", "planned", "incident"},

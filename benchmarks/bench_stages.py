@@ -62,7 +62,7 @@ def main() -> None:
         return [split_sentences(view) for view in views]
 
     def publication_dates() -> list:
-        return [publication_date(view, found, d.published, d.header_date)
+        return [publication_date(view, found, d.published, d.header_date, url=d.url)
                 for view, found, d in zip(views, mentions, documents)]
 
     views = [normalize(d.text).text for d in documents]

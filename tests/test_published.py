@@ -9,9 +9,9 @@ from analysis.published import Published, publication_date, read_mention
 TODAY = date(2026, 11, 22)
 
 
-def published(text: str, catalog: str | None = None, header: str | None = None):
+def published(text: str, catalog: str | None = None, header: str | None = None, url: str | None = None):
     view = normalize(text).text
-    return publication_date(view, find_dates(view), catalog, header, today=TODAY)
+    return publication_date(view, find_dates(view), catalog, header, today=TODAY, url=url)
 
 
 def test_catalog_wins():
@@ -252,3 +252,37 @@ def test_a_landmark_event_bounds_an_undated_article():
     result = published(text)
     assert (result.value, result.precision, result.basis) == (date(2024, 2, 1), "month", "inferred")
     assert published(text.replace("البرج 22", "موقعا")).value == date(2023, 2, 1)
+
+
+# An article written in 2007 about May 2007: its text says no more than "after May 2007"
+_MAY_TOLL = "قتل 127 جندياً أمريكياً في العراق خلال شهر ماي 2007، بحسب تعداد لوكالة فرانس برس."
+
+
+def test_the_day_an_address_files_the_article_under_dates_it():
+    result = published(_MAY_TOLL, url="https://www.elkhabar.com/press/article/2007/06/01/monde/127-soldats/")
+    assert (result.value, result.precision, result.basis) == (date(2007, 6, 1), "day", "url")
+    by_month = published(_MAY_TOLL, url="https://example.com/news/2007/06/iraq-toll")
+    assert (by_month.value, by_month.precision, by_month.basis) == (date(2007, 6, 1), "month", "url")
+
+
+def test_an_address_without_a_date_says_nothing():
+    for url in ("https://www.alraimedia.com/article/312457/x", "https://x.com/2024/13/01/x", "https://x.com/id/20240203"):
+        assert published(_MAY_TOLL, url=url).basis == "inferred"
+
+
+def test_the_catalog_and_the_dateline_come_before_the_address():
+    address = "https://example.com/2020/01/25/rockets"
+    assert published(_MAY_TOLL, catalog="2007-06-02", url=address).basis == "catalog"
+    dateline = published("الثلاثاء، 21 يناير 2020 - 12:31 ص\n\nسقطت ثلاثة صواريخ.", url=address)
+    assert (dateline.value, dateline.basis) == (date(2020, 1, 21), "dateline")
+
+
+def test_a_saved_page_is_dated_by_its_address(tmp_path):
+    from analysis.tables import build_tables
+
+    page = ("<!doctype html><html><head><title>حصيلة أيار</title>"
+            '<meta property="og:url" content="https://www.example.com/iraq/2007/06/01/may-toll"></head>'
+            f"<body><article><h1>حصيلة أيار</h1><p>{_MAY_TOLL}</p></article></body></html>")
+    (tmp_path / "may.html").write_text(page, encoding="utf-8")
+    article = build_tables([tmp_path]).articles.iloc[0]
+    assert (str(article["published"])[:10], article["published_basis"]) == ("2007-06-01", "url")
