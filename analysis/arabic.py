@@ -210,6 +210,10 @@ def _add_words(found: list[NumberMatch], match: re.Match[str]) -> None:
     found += word_numbers(match)
 
 
+# "ألفا قتيل": the dual of a thousand before its noun (the view has no tanween to tell "ألفاً", a thousand)
+_NOUN_AFTER = re.compile(r"\s+(?!من(?!\w))[^\W\d]")
+
+
 def word_numbers(match: re.Match[str]) -> list[NumberMatch]:
     """The numbers of a run of number words: one ("ستة وستين"), or two where "و" cannot join them
     ("بين خمسة وستة آلاف" is 5 and 6000, not 11000)."""
@@ -218,7 +222,7 @@ def word_numbers(match: re.Match[str]) -> list[NumberMatch]:
         return []
     offset, found = match.start("words"), []
     for start, end, tokens in _compounds(words):
-        value = _value(tokens)
+        value = 2000 if tokens == ["الفا"] and _NOUN_AFTER.match(match.string, offset + end) else _value(tokens)
         if value is not None:
             found.append(NumberMatch(offset + start, offset + end, value, True, False))
     return found

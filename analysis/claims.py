@@ -56,6 +56,10 @@ _RANGE_PARTNER = re.compile(rf"^{RANGE_WORD}\s*(?:(?:نحو|حوال[يى]|قر�
 _TOLL_NOUNS = r"(?:(?P<killed>(?:ال)?قتلى)|(?:ال)?(?:مصابين|جرحى|[إا]صابات))(?!\w)"
 _TOLL = re.compile(r"حصيلة\s+" + _TOLL_NOUNS)
 _TOLL_NOUN = re.compile(r"(?<!\w)[وف]?" + _TOLL_NOUNS)
+# "بلغ عدد قتلى الجيش الأمريكي في العراق ألفي جندي": an army's toll is a running total, unless it is one
+# event's ("حصيلة قتلى القوات في الهجوم")
+_ARMY_TOLL = re.compile(r"(?<!\w)(?:عدد|حصيلة)\s+" + _TOLL_NOUNS + r"\s+(?:ال)?(?:جيش|قوات|جنود|عسكريين)")
+_ONE_EVENT = re.compile(r"(?<!\w)(?:في|جراء|ب)\s*(?:ال)?(?:هجوم|تفجير|انفجار|ضربة|غارة|قصف|حادث)")
 _REACHED_AT_END = re.compile(r"(?<!\w)[إا]لى\s*$")  # the number the toll reaches, not one inside a clause on the way
 # A toll is one event's ("حصيلة قتلى الضربات الأميركية ترتفع إلى 25", "حصيلة القتلى بلغت سبعة") unless
 # it is a campaign's: "حصيلة قتلى الهجمات", "حصيلة الحرب"
@@ -75,6 +79,12 @@ _DURATION = re.compile(r"\d+\s+(?:سنوات|سنة|أعوام|اعوام|عام
 _TO_END = re.compile(r"(?<!\w)(?:إلى|الى|وحتى)\s+(?:حين|غاية|نهاية|انسحاب|انتهاء|اليوم|الآن|الان|يومنا|تاريخ)(?!\w)")
 _SINCE = r"(?<!\w)[وف]?منذ(?!\w)"
 _SINCE_WORD = re.compile(_SINCE)
+# "منذ الغزو", "منذ اجتياح هذا البلد", and in an article of the years of that war "منذ بدء الحرب": the
+# invasion of Iraq in March 2003 (not "الحرب على داعش", "الحرب في غزة", "الغزو الروسي")
+_INVASION = date(2003, 3, 20)
+_IRAQ_WAR_YEARS = range(2003, 2012)
+_WAR_START = re.compile(_SINCE + r"\s+(?:(?:بدء|بداية|اندلاع|انطلاق)\s+)?(?:ال)?(?:(?P<invasion>غزو|اجتياح)|حرب)(?!\w)"
+                        r"(?!\s+(?:على|ضد|في\s+(?:غزة|سوريا|لبنان|أوكرانيا|اليمن)|الروسي|الإسرائيلي|التركي|العراقي))")
 # "في أول مرة يسقط فيها قتلى … منذ اندلاع الحرب", "ثالث هجوم يطال القاعدة منذ منتصف شباط": the "since"
 # of a first, second, … time, not of a running total (not the "الأول" of "تشرين الأول")
 _ORDINAL_BEFORE_SINCE = re.compile(
@@ -463,6 +473,9 @@ class _Reader:
             if toll:  # "ارتفعت حصيلة المصابين في الهجوم على البرج 22 إلى أكثر من 40 جندياً"; the nearest: "… والمصابين إلى 40"
                 nearest = list(_TOLL_NOUN.finditer(clause, toll.start()))[-1]
                 return "killed" if nearest.group("killed") else "injured"
+        army = self._army_toll(recent)
+        if army:
+            return "killed" if army.group("killed") else "injured"
         killed_or_injured = lx.may_name_casualty(recent) or lx.may_name_casualty(after)
         missing = lx.may_name_missing(recent) or lx.may_name_missing(after[:_MISSING_REACH])
         if not killed_or_injured and not missing:
@@ -491,6 +504,13 @@ class _Reader:
                 if not m.group().startswith(("و", "ف")):  # "... وأصيب آخرون" opens a new clause
                     hits.append((m.start(), kind))
         return min(hits)[1] if hits else None
+
+    @staticmethod
+    def _army_toll(before: str) -> re.Match[str] | None:
+        """An army's toll ("عدد قتلى الجيش الأمريكي في العراق") in the clause before a number, not one event's."""
+        clause = after_last(before, "،,؛")
+        toll = _last(_ARMY_TOLL.finditer(clause)) if "عدد" in clause or "حصيلة" in clause else None
+        return toll if toll and not _ONE_EVENT.search(clause, toll.end()) else None
 
     def _coordinated_casualty(self, number: NumberMatch, sentence: Sentence) -> str | None:
         """"أصيب أربعة عسكريين أمريكيين وعنصران من القوات الأمنية": people joined by "و" to the killed
@@ -648,6 +668,8 @@ class _Reader:
         other = _other_measure(clause_before(before, "،,")) if kind == "other" else "incident"
         if other == "change":  # "أخلى التحالف 6 قواعد منذ بداية العام"
             return other
+        if kind in ("killed", "injured") and self._army_toll(before):
+            return "total"
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
             if total.group().endswith("حصيلة") and not _CAMPAIGN_TOLL.match(self.view, total.end()):
                 continue
@@ -757,9 +779,18 @@ class _Reader:
         if as_of_mention is not None and as_of_mention.cue in ("في", "خلال") and as_of.precision == "month":
             return as_of.value
         if _SINCE_WORD.search(self.view, sentence.start, sentence.end):
-            return None  # a "منذ" of its own starts anew
+            return self._war_start(sentence)  # a "منذ" of its own starts anew
         whole = self._period_of_whole(kind, number.value, sentence)
         return whole if whole is not None and possible(whole) else None
+
+    def _war_start(self, sentence: Sentence) -> date | None:
+        """The invasion of 2003, when the sentence counts since it ("منذ الغزو", "منذ بدء الحرب" told in
+        the years of that war)."""
+        start = _WAR_START.search(self.view, sentence.start, sentence.end)
+        published = self.published.value
+        if start is None or published is None or published < _INVASION:
+            return None
+        return _INVASION if start.group("invasion") or published.year in _IRAQ_WAR_YEARS else None
 
     def _in_later_clause(self, number: NumberMatch, mention: DateMention) -> bool:
         """Whether a clause starts between a figure and the "since" date after it (not counting the

@@ -527,3 +527,14 @@ def test_troops_sent_as_the_story_tells_are_a_change_on_the_story_day():
     assert dated_claims(to_come) == [(300, date(2024, 2, 10), None)]
     before = story + "ورفع البنتاغون قواته في المنطقة، بعد إرسال نحو 4 آلاف جندي إضافي."
     assert dated_claims(before) == [(4000, date(2024, 2, 10), None)]
+
+
+def test_a_count_since_the_invasion_starts_in_march_2003():
+    invasion = date(2003, 3, 20)
+    assert dated_claims("وقتل 4474 عسكرياً أميركياً في العراق منذ الغزو.", "2011-12-19") == \
+        [(4474, date(2011, 12, 19), invasion)]
+    # "the war" is that war only in the years it lasted: in 2024 it is another one
+    assert dated_claims("وقتل 4474 عسكرياً أميركياً في العراق منذ بدء الحرب.", "2011-12-19") == \
+        [(4474, date(2011, 12, 19), invasion)]
+    assert dated_claims("وقتل 30 ألف شخص منذ بدء الحرب.", SATURDAY) == [(30000, date(2024, 2, 10), None)]
+    assert dated_claims("وقتل 500 شخص منذ الغزو الروسي.", SATURDAY) == [(500, date(2024, 2, 10), None)]

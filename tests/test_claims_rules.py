@@ -235,6 +235,10 @@ def test_qualifiers(phrase, qualifier):
      [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),
     ("ويعد هذا ثالث هجوم يطال القاعدة منذ منتصف شباط، إذ سقط صاروخان قرب محيطها.", [("rockets", 2, "exact", "incident")]),
     ("وأعلنت في 21 تشرين الثاني أن 62 عسكرياً أمريكياً أصيبوا منذ 17 تشرين الأول.", [("injured", 62, "exact", "total")]),
+    # an army's toll is its running total, one attack's toll an incident
+    ("بلغ عدد قتلى الجيش الأمريكي في العراق ألفي جندي.", [("killed", 2000, "exact", "total")]),
+    ("في وقت يبلغ فيه عدد جرحى القوات الأمريكية نحو 29 ألفاً و300 جندي.", [("injured", 29300, "approx", "total")]),
+    ("ارتفعت حصيلة قتلى الجنود في الهجوم إلى 3 جنود.", [("killed", 3, "exact", "incident")]),
     # bases: left or closed is a change, present at a level
     ("سينسحب التحالف من 4 قواعد في بغداد والأنبار بحلول أيلول 2025.", [("other", 4, "exact", "change")]),
     ("انتشرت القوات الأمريكية في 12 قاعدة بالعراق، وانسحبت من 9 منها.",
