@@ -158,6 +158,10 @@ _VERB_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?(?:(?P<move>(?:[أا]رسل
                          r"|س?[يت](?:غادر|صل|نسحب|عود|نقل)ون)|(?P<stay>س[يت](?:بق|ظل|تمركز|نتشر)ون))(?!\w)")
 # Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a small group already named ("الجنود
 # الثلاثة", "الجنديين") are counted once, not a level; reinforcements ("تعزيزات … تضم 150 جندياً") a change.
+# "عنصر" counts fighters unless soldiers are named after it: "عسكري", "من القوات الأمريكية", "من القوات
+# الخاصة" (not the Iraqi ones), "من مشاة البحرية"
+_SOLDIERS_AFTER = re.compile(r"^\s*(?:(?P<anyone>عسكري)|من\s+(?:عناصر\s+)?(?:القوات\s+(?:الأ?مي?ري?كية|الخاصة(?!\s+العراقية))"
+                             r"|مشاة\s+البحرية|المارينز))")
 _CARRIED_AT_END = re.compile(r"(?<!\w)(?:[يت](?:ستقل|قلّ?|حمل)(?:ها|ه|هم|ونها)?|على\s+متنه(?:ا|م)?)\s+$")
 _NAMED_GROUP = 10  # "الجنود الثلاثة"; "إخراج الخمسة آلاف جندي" is the whole force
 _TAIL = 24  # characters "من بين " or "على متنها " need before the number
@@ -416,8 +420,9 @@ class _Reader:
             foreign = allied is not None and not lx.US_NAMED_RE.search(before, allied.end()) \
                 and not lx.US_AFTER_RE.match(rest)  # "وقالت وكالة الصحافة الفرنسية إن 2500 جندي أمريكي"
         if kind == "fighters":
-            if re.match(r"^\s*(?:عسكري|من\s+(?:عناصر\s+)?القوات\s+الأ?مي?ري?كية)", rest):
-                kind = "person"
+            soldiers = _SOLDIERS_AFTER.match(rest)
+            if soldiers:  # "عنصر عسكري" is anyone's soldier; "عنصر من القوات الخاصة" a soldier of the force told of
+                kind = "person" if soldiers.group("anyone") else "troops"
             elif lx.MILITIA_RE.search(nearby) or not foreign:
                 return "fighters"
         if foreign or (lx.FOREIGN_STATE_RE.search(clause) and not lx.US_AFTER_RE.match(rest)):

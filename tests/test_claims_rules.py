@@ -235,6 +235,11 @@ def test_qualifiers(phrase, qualifier):
      [("killed", 3, "exact", "incident"), ("injured", 34, "exact", "incident")]),
     ("ويعد هذا ثالث هجوم يطال القاعدة منذ منتصف شباط، إذ سقط صاروخان قرب محيطها.", [("rockets", 2, "exact", "incident")]),
     ("وأعلنت في 21 تشرين الثاني أن 62 عسكرياً أمريكياً أصيبوا منذ 17 تشرين الأول.", [("injured", 62, "exact", "total")]),
+    # "عنصر" counts fighters, unless the force named after it is an army's
+    ("واشنطن ترسل أقل من 50 عنصراً من القوات الخاصة إلى سوريا.", [("troops", 50, "less_than", "change")]),
+    ("وعلى متنها 550 عنصراً من مشاة البحرية.", [("troops", 550, "exact", "level")]),
+    ("يتمركز نحو مئتي عنصر من القوات الخاصة الأسترالية.", [("foreign_troops", 200, "approx", "level")]),
+    ("قرابة 9 آلاف عنصر من تنظيم داعش في سجون قسد.", [("fighters", 9000, "approx", "level")]),
     # an army's toll is its running total, one attack's toll an incident
     ("بلغ عدد قتلى الجيش الأمريكي في العراق ألفي جندي.", [("killed", 2000, "exact", "total")]),
     ("في وقت يبلغ فيه عدد جرحى القوات الأمريكية نحو 29 ألفاً و300 جندي.", [("injured", 29300, "approx", "total")]),
