@@ -673,7 +673,7 @@ class _Reader:
         other = _other_measure(clause_before(before, "،,")) if kind == "other" else "incident"
         if other == "change":  # "أخلى التحالف 6 قواعد منذ بداية العام"
             return other
-        if kind in ("killed", "injured") and self._army_toll(before):
+        if kind in ("killed", "injured") and (self._army_toll(before) or self._over_a_month(number, sentence)):
             return "total"
         for total in lx.TOTAL_RE.finditer(self.view, sentence.start, sentence.end):
             if total.group().endswith("حصيلة") and not _CAMPAIGN_TOLL.match(self.view, total.end()):
@@ -686,6 +686,16 @@ class _Reader:
         if kind in ("killed", "injured") and self._caused_by_campaign(number, sentence):
             return "total"
         return other
+
+    def _over_a_month(self, number: NumberMatch, sentence: Sentence) -> bool:
+        """"قتل 127 جندياً خلال شهر ماي": casualties summed over a month named in the figure's clause."""
+        first = bisect_left(self.mention_starts, sentence.start)
+        last = bisect_left(self.mention_starts, sentence.end)
+        if first == last:
+            return False
+        clause_start, clause_end = self._clause_around(number, sentence)
+        return any(m.cue == "خلال" and m.month is not None and m.day is None and m.weekday is None
+                   and clause_start < m.start < clause_end for m in self.mentions[first:last])
 
     def _caused_by_campaign(self, number: NumberMatch, sentence: Sentence) -> bool:
         """"الهجمات … أسفرت عن إصابة 45", "الحرب … خلّفت 4500 قتيل", "أصيب 19 جندياً جراء الهجمات":

@@ -538,3 +538,8 @@ def test_a_count_since_the_invasion_starts_in_march_2003():
         [(4474, date(2011, 12, 19), invasion)]
     assert dated_claims("وقتل 30 ألف شخص منذ بدء الحرب.", SATURDAY) == [(30000, date(2024, 2, 10), None)]
     assert dated_claims("وقتل 500 شخص منذ الغزو الروسي.", SATURDAY) == [(500, date(2024, 2, 10), None)]
+
+
+def test_casualties_over_a_month_count_from_its_start():
+    may = date(2023, 5, 1)
+    assert dated_claims("قتل 127 جندياً أمريكياً في العراق خلال شهر أيار، بحسب تعداد للوكالة.") == [(127, may, may)]

@@ -240,6 +240,9 @@ def test_qualifiers(phrase, qualifier):
     ("وعلى متنها 550 عنصراً من مشاة البحرية.", [("troops", 550, "exact", "level")]),
     ("يتمركز نحو مئتي عنصر من القوات الخاصة الأسترالية.", [("foreign_troops", 200, "approx", "level")]),
     ("قرابة 9 آلاف عنصر من تنظيم داعش في سجون قسد.", [("fighters", 9000, "approx", "level")]),
+    # casualties over a month are its total; in a month, one attack's
+    ("قتل 127 جندياً أمريكياً في العراق خلال شهر أيار، بحسب تعداد للوكالة.", [("killed", 127, "exact", "total")]),
+    ("قتل 3 جنود أمريكيين في أيار، في هجوم بعبوة ناسفة.", [("killed", 3, "exact", "incident")]),
     # an army's toll is its running total, one attack's toll an incident
     ("بلغ عدد قتلى الجيش الأمريكي في العراق ألفي جندي.", [("killed", 2000, "exact", "total")]),
     ("في وقت يبلغ فيه عدد جرحى القوات الأمريكية نحو 29 ألفاً و300 جندي.", [("injured", 29300, "approx", "total")]),
