@@ -173,6 +173,7 @@ _OUT_OF_AT_END = re.compile(r"(?<!\w)من\s+بين\s+$")  # "900 جندي من �
 # (but "خلال الحرب 2000 جندي" is one: a counted noun follows)
 _NAMED_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?P<the>ال)?(?:حرب|غزو|انتخابات|موازنة|ثورة|أحداث|اتفاقية|دستور"
                                 r"|احتجاجات|تظاهرات)\s*$")
+_PART_OF_YEAR_BEFORE = re.compile(r"(?<!\w)[وبل]?(?:نهاية|مطلع|بداية|أواخر|اواخر|أوائل|اوائل|منتصف|صيف|شتاء|ربيع|خريف)\s*$")
 _RISE = re.compile(r"(?:ترتفع|ارتفع|ارتفعت|يرتفع|تصل|وصل|وصلت|يصل|بلغ|بلغت|يبلغ|تبلغ|صعد|صعدت|تجاوز|تجاوزت)\s+"
                    r"(?:إلى|الى)?\s*$")
 
@@ -296,6 +297,8 @@ class _Reader:
         return found + self._duals(sentence, found)
 
     def _named_year(self, before: str, after: str) -> bool:
+        if _PART_OF_YEAR_BEFORE.search(before):
+            return True  # "بنهاية 2011", "صيف 2014"
         named = _NAMED_YEAR_BEFORE.search(before)
         if named is None:
             return False
