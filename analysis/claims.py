@@ -156,12 +156,12 @@ _AFTER_IN_CLAUSE = (r"^\s*\S+(?:\s+(?:من\s+بين\s+\S+|(?!(?:الذي|الت�
 # سيبقون في إقليم كردستان".
 _VERB_AFTER = re.compile(_AFTER_IN_CLAUSE + r"[وف]?(?:(?P<move>(?:[أا]رسل|سحب|غادر|وصل|انسحب|عاد|نقل)وا"
                          r"|س?[يت](?:غادر|صل|نسحب|عود|نقل)ون)|(?P<stay>س[يت](?:بق|ظل|تمركز|نتشر)ون))(?!\w)")
-# Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a small group already named ("الجنود
-# الثلاثة", "الجنديين") are counted once, not a level; reinforcements ("تعزيزات … تضم 150 جندياً") a change.
 # "عنصر" counts fighters unless soldiers are named after it: "عسكري", "من القوات الأمريكية", "من القوات
 # الخاصة" (not the Iraqi ones), "من مشاة البحرية"
 _SOLDIERS_AFTER = re.compile(r"^\s*(?:(?P<anyone>عسكري)|من\s+(?:عناصر\s+)?(?:القوات\s+(?:الأ?مي?ري?كية|الخاصة(?!\s+العراقية))"
                              r"|مشاة\s+البحرية|المارينز))")
+# Soldiers a convoy carries ("رتل من 110 آليات يستقلها 500 جندي") and a small group already named ("الجنود
+# الثلاثة", "الجنديين") are counted once, not a level; reinforcements ("تعزيزات … تضم 150 جندياً") a change.
 _CARRIED_AT_END = re.compile(r"(?<!\w)(?:[يت](?:ستقل|قلّ?|حمل)(?:ها|ه|هم|ونها)?|على\s+متنه(?:ا|م)?)\s+$")
 _NAMED_GROUP = 10  # "الجنود الثلاثة"; "إخراج الخمسة آلاف جندي" is the whole force
 _TAIL = 24  # characters "من بين " or "على متنها " need before the number
@@ -324,6 +324,10 @@ class _Reader:
             if not adjacent:
                 found.append(NumberMatch(start, end, 2, True, False))
         return found
+
+    def _mentions_within(self, start: int, end: int) -> range:
+        """The indices of the date mentions that start in [start, end)."""
+        return range(bisect_left(self.mention_starts, start), bisect_left(self.mention_starts, end))
 
     def _in_date(self, start: int, end: int) -> bool:
         index = bisect_right(self.mention_starts, start) - 1
@@ -692,13 +696,12 @@ class _Reader:
 
     def _over_a_month(self, number: NumberMatch, sentence: Sentence) -> bool:
         """"قتل 127 جندياً خلال شهر ماي": casualties summed over a month named in the figure's clause."""
-        first = bisect_left(self.mention_starts, sentence.start)
-        last = bisect_left(self.mention_starts, sentence.end)
-        if first == last:
+        within = self._mentions_within(sentence.start, sentence.end)
+        if not within:
             return False
         clause_start, clause_end = self._clause_around(number, sentence)
         return any(m.cue == "خلال" and m.month is not None and m.day is None and m.weekday is None
-                   and clause_start < m.start < clause_end for m in self.mentions[first:last])
+                   and clause_start < m.start < clause_end for m in self.mentions[within.start:within.stop])
 
     def _caused_by_campaign(self, number: NumberMatch, sentence: Sentence) -> bool:
         """"الهجمات … أسفرت عن إصابة 45", "الحرب … خلّفت 4500 قتيل", "أصيب 19 جندياً جراء الهجمات":
@@ -711,9 +714,8 @@ class _Reader:
         if not (caused or lx.CAUSED_BY_CAMPAIGN_AFTER_RE.search(self.view, number.end, min(sentence.end, number.end + 60))):
             return False
         said = [m.end() for m in _REPORTED_THAT.finditer(self.view, sentence.start, number.start)]
-        first = bisect_left(self.mention_starts, said[-1] if said else sentence.start)  # "قال الثلاثاء إن الهجمات …"
-        last = bisect_left(self.mention_starts, sentence.end)
-        return not any(names_a_day(mention) for mention in self.mentions[first:last])
+        within = self._mentions_within(said[-1] if said else sentence.start, sentence.end)  # "قال الثلاثاء إن الهجمات …"
+        return not any(names_a_day(mention) for mention in self.mentions[within.start:within.stop])
 
     def dates_of(self, number: NumberMatch, sentence: Sentence, kind: str, measure: str,
                  figures: list[NumberMatch]) -> tuple[date | None, date | None, str]:
@@ -726,18 +728,17 @@ class _Reader:
         anchor = self.published.value
         period_start = None
         as_of: ResolvedDate | None = None
-        first = bisect_left(self.mention_starts, sentence.start)
-        last = bisect_left(self.mention_starts, sentence.end)
+        within = self._mentions_within(sentence.start, sentence.end)
         opened: DateMention | None = None  # the mention that opened a "بين X و Y" period, while Y may follow
         nearest = (True, len(self.view))  # (outside the figure's clause, distance): its own clause first
-        clause_start, clause_end = self._clause_around(number, sentence) if first < last else (0, 0)
+        clause_start, clause_end = self._clause_around(number, sentence) if within else (0, 0)
         as_of_mention: DateMention | None = None
         # "بقي عند 5200 جندي حتى عام 2020، فيما يبلغ حاليا نحو 2500": not dated by an earlier clause
         present_from = (self._present_clause_start(number, sentence, _NEXT_STATEMENT, _NOW)
                         or self._present_clause_start(number, sentence, _RELATIVE_AFTER_COMMA, _PRESENT_LEVEL)) \
             if measure == "level" else None
         when = self._when_clause_date(number, sentence) if measure in ("incident", "total") else None
-        for index in range(first, last):
+        for index in within:
             mention = self.mentions[index]
             future, resolved = self._reading(index)
             if resolved is None or self._is_dateline(mention):
@@ -856,8 +857,7 @@ class _Reader:
         """The date a "حين/عندما" clause holding the number follows: "منذ شباط الماضي، حين … 3 جنود"."""
         if self.view.find("حين", sentence.start, number.start) < 0 and self.view.find("عندما", sentence.start, number.start) < 0:
             return None  # most figures: no such clause
-        first = bisect_left(self.mention_starts, sentence.start)
-        for index in range(bisect_left(self.mention_starts, number.start) - 1, first - 1, -1):
+        for index in reversed(self._mentions_within(sentence.start, number.start)):
             mention = self.mentions[index]
             if not self._opens_period(mention):
                 if _WHEN_CLAUSE_UNMARKED.fullmatch(self.view, mention.end, number.start):

@@ -420,11 +420,11 @@ def date_in_url(url: str | None) -> tuple[date, str] | None:
     """The date an article's address files it under, to the day or the month; None if it has none."""
     for match in _URL_DATE.finditer(url or ""):
         year, _, month, day = match.groups()
-        try:
-            return (date(int(year), int(month), int(day)), "day") if day else (date(int(year), int(month), 1), "month")
-        except ValueError:
-            continue
+        found = parse_iso(f"{year}-{month}-{day}" if day else f"{year}-{month}")  # checked as a catalog date is
+        if found:
+            return found
     return None
+
 
 _EN_MONTHS = {m.lower(): i for i, m in enumerate(
     ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
